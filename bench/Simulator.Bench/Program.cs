@@ -1,0 +1,2 @@
+Console.Error.WriteLine("netsim-bench: no benchmarks yet");
+return 2;
