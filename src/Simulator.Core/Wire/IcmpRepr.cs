@@ -71,8 +71,9 @@ public readonly record struct IcmpRepr(IcmpType Type, byte Code, uint RestOfHead
     /// Reads the IPv4 header quoted by the error message <paramref name="message"/> (whose own
     /// checksum <see cref="TryParse"/> has checked), with <see cref="Ipv4Repr.TryParseQuoted"/>, and
     /// gives the quoted part of that datagram's payload. As the kernel's icmp_socket_deliver, at least
-    /// 8 bytes of it must be there (<see cref="DropReason.HdrTrunc"/> otherwise): enough for the
-    /// ports of UDP and TCP and the identifier of an ICMP echo.
+    /// 8 bytes of it must be there, or all of it if the datagram carried fewer
+    /// (<see cref="DropReason.HdrTrunc"/> otherwise): enough for the ports of UDP and TCP and the
+    /// identifier of an ICMP echo. The error's type is not checked; call this for errors only.
     /// </summary>
     public static DropReason TryParseQuoted(ReadOnlySpan<byte> message, ChecksumMode mode, out Ipv4Repr header,
         out ReadOnlySpan<byte> quotedPayload)
