@@ -21,6 +21,7 @@ public sealed class NetworkNamespace
         World = world;
         Name = name;
         Ipv4 = new Ipv4Stack(this, inheritFrom?.Ipv4);
+        Sysctls = new Sysctl.SysctlTree(this);
         Loopback = new LoopbackDevice(world);
         Register(Loopback, preferredIfIndex: 0);
     }
@@ -41,6 +42,9 @@ public sealed class NetworkNamespace
     public LoopbackDevice Loopback { get; }
 
     public Ipv4Stack Ipv4 { get; }
+
+    /// <summary>The namespace's /proc/sys/net settings.</summary>
+    public Sysctl.SysctlTree Sysctls { get; }
 
     /// <summary>Devices in ifindex order, as <c>ip link</c> lists them.</summary>
     public IEnumerable<NetDevice> Devices => _byIndex.Values;
@@ -112,6 +116,9 @@ public sealed class NetworkNamespace
         Ipv4.OnRegister(device);
         World.Notify(device, NetdevEvent.Register);
     }
+
+    /// <summary>Adds a freshly created device (ip link add): it gets the next ifindex.</summary>
+    public void Add(NetDevice device) => Register(device, preferredIfIndex: 0);
 
     internal void Unregister(NetDevice device)
     {

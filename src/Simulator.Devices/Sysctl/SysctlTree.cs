@@ -1,0 +1,194 @@
+using System.Globalization;
+using Simulator.Devices.Ipv4;
+using Simulator.Devices.Namespaces;
+
+namespace Simulator.Devices.Sysctl;
+
+/// <summary>
+/// A namespace's /proc/sys/net as named settings ("net.ipv4.ip_forward"): what both the
+/// sysctl command and reads and writes of /proc/sys files go through.
+/// </summary>
+public sealed class SysctlTree(NetworkNamespace ns)
+{
+    private readonly Dictionary<string, string> _unmodelled = new(UnmodelledSysctls.Defaults, StringComparer.Ordinal);
+
+    private Ipv4Stack Ipv4 => ns.Ipv4;
+
+    /// <summary>Accepts dotted or slashed names ("net/ipv4/ip_forward"), as sysctl does.</summary>
+    public static string Normalize(string name) => name.Replace('/', '.').Trim('.');
+
+    /// <summary>True when the setting exists but NetSim does not model its effect.</summary>
+    public bool IsUnmodelled(string name) => _unmodelled.ContainsKey(Normalize(name));
+
+    public bool TryRead(string name, out string value)
+    {
+        name = Normalize(name);
+        value = "";
+        if (_unmodelled.TryGetValue(name, out var stored))
+        {
+            value = stored;
+            return true;
+        }
+        if (!TryResolve(name, out var setting)) return false;
+        value = setting.Read();
+        return true;
+    }
+
+    /// <summary>Writes a setting; ENOENT when it does not exist, EINVAL when the value is refused.</summary>
+    public Errno? Write(string name, string value)
+    {
+        name = Normalize(name);
+        value = value.Trim();
+        if (_unmodelled.ContainsKey(name))
+        {
+            _unmodelled[name] = value;
+            return null;
+        }
+        if (!TryResolve(name, out var setting)) return Errno.ENOENT;
+        return setting.Write(value) ? null : Errno.EINVAL;
+    }
+
+    /// <summary>Every setting under <paramref name="prefix"/>, sorted as sysctl -a lists them.</summary>
+    public IEnumerable<string> Names(string prefix = "")
+    {
+        prefix = Normalize(prefix);
+        return AllNames().Where(n => prefix.Length == 0 || n == prefix || n.StartsWith(prefix + ".", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>True for a directory under /proc/sys (a prefix of some setting).</summary>
+    public bool IsDirectory(string name)
+    {
+        name = Normalize(name);
+        return name.Length == 0 || AllNames().Any(n => n.StartsWith(name + ".", StringComparison.Ordinal));
+    }
+
+    private IEnumerable<string> AllNames()
+    {
+        foreach (var name in _unmodelled.Keys) yield return name;
+        foreach (var name in GlobalIpv4.Keys) yield return "net.ipv4." + name;
+        yield return "net.ipv4.ip_forward";
+        var confTargets = new List<string> { "all", "default" };
+        confTargets.AddRange(ns.Devices.Where(d => d.Ip != null).Select(d => d.Name));
+        foreach (var target in confTargets)
+            foreach (var key in DevConfKeys.All)
+                yield return $"net.ipv4.conf.{target}.{DevConfKeys.Name(key)}";
+        var neighTargets = new List<string> { "default" };
+        neighTargets.AddRange(ns.Devices.Where(d => d.Ip != null).Select(d => d.Name));
+        foreach (var target in neighTargets)
+            foreach (var key in NeighKeys.Keys)
+                yield return $"net.ipv4.neigh.{target}.{key}";
+    }
+
+    private bool TryResolve(string name, out Setting setting)
+    {
+        setting = default;
+        if (name == "net.ipv4.ip_forward")
+        {
+            setting = new Setting(() => Ipv4.AllConf[DevConfKey.Forwarding].ToString(CultureInfo.InvariantCulture),
+                v => WriteInt(v, Ipv4.SetAllForwarding));
+            return true;
+        }
+        var parts = name.Split('.');
+        if (parts.Length == 3 && parts[0] == "net" && parts[1] == "ipv4" && GlobalIpv4.TryGetValue(parts[2], out var global))
+        {
+            setting = global(Ipv4.Settings);
+            return true;
+        }
+        if (parts.Length == 5 && parts[0] == "net" && parts[1] == "ipv4" && parts[2] == "conf" && DevConfKeys.TryParse(parts[4], out var key))
+            return TryResolveConf(parts[3], key, out setting);
+        if (parts.Length == 5 && parts[0] == "net" && parts[1] == "ipv4" && parts[2] == "neigh" && NeighKeys.TryGetValue(parts[4], out var neighKey))
+        {
+            var parms = parts[3] == "default" ? Ipv4.DefaultNeighParms : ns.FindDevice(parts[3])?.Ip?.NeighParms;
+            if (parms is null) return false;
+            setting = neighKey(parms);
+            return true;
+        }
+        return false;
+    }
+
+    private bool TryResolveConf(string target, DevConfKey key, out Setting setting)
+    {
+        setting = default;
+        DevConf? conf = target switch
+        {
+            "all" => Ipv4.AllConf,
+            "default" => Ipv4.DefaultConf,
+            _ => ns.FindDevice(target)?.Ip?.Conf,
+        };
+        if (conf is null) return false;
+        string Read() => conf[key].ToString(CultureInfo.InvariantCulture);
+        if (key == DevConfKey.Forwarding && target == "all")
+            setting = new Setting(Read, v => WriteInt(v, Ipv4.SetAllForwarding));
+        else
+            setting = new Setting(Read, v => WriteInt(v, x => conf[key] = x));
+        return true;
+    }
+
+    private static bool WriteInt(string value, Action<int> store)
+    {
+        if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int parsed)) return false;
+        store(parsed);
+        return true;
+    }
+
+    private static Setting IntSetting(Func<int> read, Action<int> write, int min = int.MinValue, int max = int.MaxValue) =>
+        new(() => read().ToString(CultureInfo.InvariantCulture),
+            v => int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int x) && x >= min && x <= max && Do(() => write(x)));
+
+    private static bool Do(Action action)
+    {
+        action();
+        return true;
+    }
+
+    /// <summary>Two integers separated by white space, shown separated by a tab.</summary>
+    private static Setting PairSetting(Func<(int, int)> read, Func<int, int, bool> write) =>
+        new(() => $"{read().Item1}\t{read().Item2}",
+            v =>
+            {
+                var parts = v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+                return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out int a) &&
+                       int.TryParse(parts[1], CultureInfo.InvariantCulture, out int b) && write(a, b);
+            });
+
+    private static readonly Dictionary<string, Func<Ipv4Settings, Setting>> GlobalIpv4 = new(StringComparer.Ordinal)
+    {
+        ["ip_default_ttl"] = s => IntSetting(() => s.DefaultTtl, x => s.DefaultTtl = x, 1, 255),
+        ["icmp_echo_ignore_all"] = s => IntSetting(() => s.IcmpEchoIgnoreAll, x => s.IcmpEchoIgnoreAll = x, 0, 1),
+        ["icmp_echo_ignore_broadcasts"] = s => IntSetting(() => s.IcmpEchoIgnoreBroadcasts, x => s.IcmpEchoIgnoreBroadcasts = x, 0, 1),
+        ["icmp_ignore_bogus_error_responses"] = s => IntSetting(() => s.IcmpIgnoreBogusErrorResponses, x => s.IcmpIgnoreBogusErrorResponses = x, 0, 1),
+        ["icmp_errors_use_inbound_ifaddr"] = s => IntSetting(() => s.IcmpErrorsUseInboundIfaddr, x => s.IcmpErrorsUseInboundIfaddr = x, 0, 1),
+        ["icmp_ratelimit"] = s => IntSetting(() => s.IcmpRatelimit, x => s.IcmpRatelimit = x, 0),
+        ["icmp_ratemask"] = s => IntSetting(() => s.IcmpRatemask, x => s.IcmpRatemask = x),
+        ["icmp_msgs_per_sec"] = s => IntSetting(() => s.IcmpMsgsPerSec, x => s.IcmpMsgsPerSec = x, 0),
+        ["icmp_msgs_burst"] = s => IntSetting(() => s.IcmpMsgsBurst, x => s.IcmpMsgsBurst = x, 0),
+        ["ip_nonlocal_bind"] = s => IntSetting(() => s.IpNonlocalBind, x => s.IpNonlocalBind = x, 0, 1),
+        // ipv4_local_port_range: low must not be below ip_unprivileged_port_start (1024), nor above high.
+        ["ip_local_port_range"] = s => PairSetting(() => (s.LocalPortRangeLow, s.LocalPortRangeHigh),
+            (a, b) => a >= 1024 && b >= a && b <= 65535 && Do(() => (s.LocalPortRangeLow, s.LocalPortRangeHigh) = (a, b))),
+        ["ping_group_range"] = s => PairSetting(() => (s.PingGroupRangeLow, s.PingGroupRangeHigh),
+            (a, b) => Do(() => (s.PingGroupRangeLow, s.PingGroupRangeHigh) = (a, b))),
+    };
+
+    private static readonly Dictionary<string, Func<NeighParms, Setting>> NeighKeys = new(StringComparer.Ordinal)
+    {
+        ["anycast_delay"] = p => IntSetting(() => p.AnycastDelay, x => p.AnycastDelay = x, 0),
+        ["app_solicit"] = p => IntSetting(() => p.AppSolicit, x => p.AppSolicit = x, 0),
+        ["base_reachable_time_ms"] = p => IntSetting(() => p.BaseReachableTimeMs, x => p.BaseReachableTimeMs = x, 0),
+        ["delay_first_probe_time"] = p => IntSetting(() => p.DelayFirstProbeTime, x => p.DelayFirstProbeTime = x, 0),
+        ["gc_stale_time"] = p => IntSetting(() => p.GcStaleTime, x => p.GcStaleTime = x, 0),
+        ["interval_probe_time_ms"] = p => IntSetting(() => p.IntervalProbeTimeMs, x => p.IntervalProbeTimeMs = x, 1),
+        ["locktime"] = p => IntSetting(() => p.Locktime, x => p.Locktime = x, 0),
+        ["mcast_resolicit"] = p => IntSetting(() => p.McastResolicit, x => p.McastResolicit = x, 0),
+        ["mcast_solicit"] = p => IntSetting(() => p.McastSolicit, x => p.McastSolicit = x, 0),
+        ["proxy_delay"] = p => IntSetting(() => p.ProxyDelay, x => p.ProxyDelay = x, 0),
+        ["proxy_qlen"] = p => IntSetting(() => p.ProxyQlen, x => p.ProxyQlen = x, 0),
+        ["retrans_time_ms"] = p => IntSetting(() => p.RetransTimeMs, x => p.RetransTimeMs = x, 0),
+        ["ucast_solicit"] = p => IntSetting(() => p.UcastSolicit, x => p.UcastSolicit = x, 0),
+        ["unres_qlen"] = p => IntSetting(() => p.UnresQlen, x => p.UnresQlen = x, 0),
+        ["unres_qlen_bytes"] = p => IntSetting(() => p.UnresQlenBytes, x => p.UnresQlenBytes = x, 0),
+    };
+
+    private readonly record struct Setting(Func<string> Read, Func<string, bool> Write);
+}
