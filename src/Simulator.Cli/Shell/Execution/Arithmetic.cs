@@ -17,6 +17,7 @@ internal sealed class Arithmetic
     private readonly Action<string, string> _set;
     private readonly int _depth;
     private int _pos;
+    private int _operatorStart; // bash names the last operator and what follows as the error token
     private bool _skip; // inside the branch not taken by && || ?: — parse, but change nothing
 
     private Arithmetic(string text, Func<string, string?> get, Action<string, string> set, int depth)
@@ -59,7 +60,7 @@ internal sealed class Arithmetic
     private string Rest => _text[_pos..];
 
     private ArithmeticException Error(string what, string token) =>
-        new($"{_text}: {what} (error token is \"{token}\")");
+        new($"{_text.TrimStart()}: {what} (error token is \"{token}\")");
 
     private void SkipSpaces()
     {
@@ -77,6 +78,7 @@ internal sealed class Arithmetic
             return false;
         }
 
+        _operatorStart = _pos;
         _pos += op.Length;
         return true;
     }
@@ -319,7 +321,7 @@ internal sealed class Arithmetic
         SkipSpaces();
         if (AtEnd)
         {
-            throw Error("syntax error: operand expected", Rest);
+            throw Error("syntax error: operand expected", _text[_operatorStart..].TrimStart());
         }
 
         if (Accept("("))

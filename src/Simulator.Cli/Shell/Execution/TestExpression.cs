@@ -295,12 +295,12 @@ internal sealed class ConditionalExpression(ShellInterpreter shell, Io io, Condi
         return value;
     }
 
-    private bool Not(bool evaluate)
+    private bool Not(bool evaluate, string negations = "")
     {
         if (Peek(ConditionTokenKind.Not))
         {
             _pos++;
-            return !Not(evaluate);
+            return !Not(evaluate, negations + "! ");
         }
 
         if (Peek(ConditionTokenKind.Open))
@@ -316,7 +316,7 @@ internal sealed class ConditionalExpression(ShellInterpreter shell, Io io, Condi
             return inner;
         }
 
-        return Primary(evaluate);
+        return Primary(evaluate, negations);
     }
 
     private bool Peek(ConditionTokenKind kind) => _pos < _tokens.Count && _tokens[_pos].Kind == kind;
@@ -324,7 +324,8 @@ internal sealed class ConditionalExpression(ShellInterpreter shell, Io io, Condi
     private Word? WordAt(int i) =>
         i < _tokens.Count && _tokens[i].Kind == ConditionTokenKind.Word ? _tokens[i].Word : null;
 
-    private bool Primary(bool evaluate)
+    // bash traces a negated primary with its '!': "[[ ! -z x ]]".
+    private bool Primary(bool evaluate, string negations)
     {
         Word first = WordAt(_pos) ?? throw new TestSyntaxException("syntax error in conditional expression");
         Word? op = WordAt(_pos + 1);
@@ -340,7 +341,19 @@ internal sealed class ConditionalExpression(ShellInterpreter shell, Io io, Condi
 
             string left = _expander.ExpandString(first);
             string rightText = _expander.ExpandString(third);
-            Trace(left, opText, rightText);
+            if (shell.Trace)
+            {
+                // bash shows the left side as is and the right side with its quoted characters backslashed.
+                (string text, List<bool> quoted) = _expander.ExpandPatternText(third);
+                var shown = new System.Text.StringBuilder();
+                for (int i = 0; i < text.Length; i++)
+                {
+                    shown.Append(quoted[i] && opText is "==" or "=" or "!=" or "=~" ? "\\" + text[i] : text[i].ToString());
+                }
+
+                shell.TraceLine(io, $"[[ {negations}{Shown(left)} {opText} {Shown(shown.ToString())} ]]");
+            }
+
             switch (opText)
             {
                 case "==" or "=" or "!=":
@@ -370,7 +383,7 @@ internal sealed class ConditionalExpression(ShellInterpreter shell, Io io, Condi
             }
 
             string operand = _expander.ExpandString(op);
-            Trace(unary, operand);
+            Trace($"{negations}{unary} {Shown(operand)}");
             return TestPrimaries.Unary(shell, unary, operand, shell.Namespace);
         }
 
@@ -381,17 +394,19 @@ internal sealed class ConditionalExpression(ShellInterpreter shell, Io io, Condi
         }
 
         string value = _expander.ExpandString(first);
-        Trace(value);
+        Trace(negations + "-n " + Shown(value));
         return value.Length > 0;
     }
 
     private long Arithmetic(string text) => shell.EvaluateArithmetic(text, io, command.Location);
 
-    private void Trace(params string[] words)
+    private void Trace(string text)
     {
         if (shell.Trace)
         {
-            shell.TraceLine(io, "[[ " + string.Join(' ', words.Select(ShellQuoting.Quote)) + " ]]");
+            shell.TraceLine(io, "[[ " + text + " ]]");
         }
     }
+
+    private static string Shown(string word) => word.Length == 0 ? "''" : word;
 }

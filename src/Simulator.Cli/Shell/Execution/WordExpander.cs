@@ -100,10 +100,16 @@ internal sealed class WordExpander(ShellInterpreter shell, Io io)
     /// <summary>A pattern (<c>${x#pat}</c>, <c>[[ x == pat ]]</c>): the text and which characters were quoted.</summary>
     public GlobPattern ExpandPattern(Word word)
     {
+        (string text, List<bool> quoted) = ExpandPatternText(word);
+        return GlobPattern.Compile(text, quoted);
+    }
+
+    /// <summary>A pattern's text and, per character, whether it was quoted.</summary>
+    public (string Text, List<bool> Quoted) ExpandPatternText(Word word)
+    {
         var builder = new FieldBuilder(Ifs());
         Expand(word.Parts, builder, new Context(Split: false, LiteralSplits: false), tildeAtStart: true);
-        (string text, List<bool> quoted) = builder.JoinedWithQuoting();
-        return GlobPattern.Compile(text, quoted);
+        return builder.JoinedWithQuoting();
     }
 
     private string Ifs() => shell.LookupParameter("IFS", io) ?? " \t\n";
@@ -138,6 +144,13 @@ internal sealed class WordExpander(ShellInterpreter shell, Io io)
                     if (i == 0 && tildeAtStart && text.StartsWith('~'))
                     {
                         text = ExpandLeadingTilde(text, builder, context.AssignmentTilde);
+                    }
+                    else if (i == 0 && tildeAtStart && AssignmentPrefix(new Word([lit], text, 0)) is { } eq &&
+                             eq < text.Length && text[eq] == '~')
+                    {
+                        // bash also expands "name=~/dir" given as an argument (export, ip ... but any word).
+                        builder.AppendLiteral(text[..eq]);
+                        text = ExpandLeadingTilde(text[eq..], builder, assignment: true);
                     }
 
                     if (context.AssignmentTilde)
