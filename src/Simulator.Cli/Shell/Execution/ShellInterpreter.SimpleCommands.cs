@@ -55,6 +55,12 @@ public sealed partial class ShellInterpreter
             WriteTrace(io, ShellQuoting.Join(argv));
         }
 
+        if (UnsupportedBuiltins.Contains(argv[0]) && !_functions.ContainsKey(argv[0]))
+        {
+            // Before redirections: "exec 3>log" is about exec, not about descriptor 3.
+            throw UnsupportedBuiltin(new BuiltinCall(this, argv, io, command.Location, Namespace, null, isShellBuiltin: true));
+        }
+
         OpenRedirections? redirections = ApplyRedirections(command.Redirections, io, command.Location);
         if (redirections is null)
         {

@@ -421,19 +421,16 @@ internal sealed class ShellParser
             return null;
         }
 
+        int bracket = first.Text.IndexOf('[', StringComparison.Ordinal);
+        if (bracket > 0 && ShellLexer.IsName(first.Text[..bracket]) && word.Raw.Contains("]=", StringComparison.Ordinal) &&
+            word.Raw.IndexOf("]=", StringComparison.Ordinal) < word.Raw.IndexOf('=', StringComparison.Ordinal) + 1)
+        {
+            throw ShellSyntaxException.Unsupported("arrays", word.Line);
+        }
+
         int eq = first.Text.IndexOf('=', StringComparison.Ordinal);
         if (eq <= 0)
         {
-            if (first.Text.Length > 0 && ShellLexer.IsNameStart(first.Text[0]) && first.Text.Contains('[', StringComparison.Ordinal)
-                && word.Raw.Contains("]=", StringComparison.Ordinal))
-            {
-                string head = first.Text[..first.Text.IndexOf('[', StringComparison.Ordinal)];
-                if (ShellLexer.IsName(head))
-                {
-                    throw ShellSyntaxException.Unsupported("arrays", word.Line);
-                }
-            }
-
             return null;
         }
 
