@@ -559,7 +559,7 @@ public sealed partial class ShellInterpreter
         string? text = FindScript(name, out string? error);
         if (text is null)
         {
-            call.Error($"{name}: {error ?? Errno.NoEntry}");
+            ReportError(call.Io, call.Location, $"{name}: {error ?? Errno.NoEntry}");
             return 1;
         }
 
