@@ -123,6 +123,13 @@ public class ScriptFileTests
     }
 
     [Test]
+    public void DollarParenLessThanReadsAFile()
+    {
+        ShellHarness h = ShellHarness.Running("printf 'a\\nb\\n\\n' > /tmp/f\nx=$(< /tmp/f)\necho \"[$x]\"\ny=$(</tmp/none)\necho $?\n", out _);
+        Assert.That(h.Text, Is.EqualTo("[a\nb]\nt.sh: line 4: /tmp/none: No such file or directory\n1\n"));
+    }
+
+    [Test]
     public void UnicodeEscapesInAnsiCQuotes()
     {
         Assert.That(ShellHarness.Out("echo $'\\u00e9\\x41'\n"), Is.EqualTo("éA\n"));

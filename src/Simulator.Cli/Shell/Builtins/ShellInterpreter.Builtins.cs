@@ -680,7 +680,13 @@ public sealed partial class ShellInterpreter
                 }
                 catch (ShellSyntaxException e)
                 {
-                    ReportError(call.Io, call.Location, e.Message);
+                    string where = $"{call.Location.File}: eval: line {e.Line}";
+                    call.Err.Write($"{where}: {e.Message}\n");
+                    if (e.Context is not null)
+                    {
+                        call.Err.Write($"{where}: `{e.Context}'\n");
+                    }
+
                     if (e.Message.StartsWith("netsim:", StringComparison.Ordinal))
                     {
                         throw new UnsupportedException(2);

@@ -365,6 +365,11 @@ public sealed partial class ShellInterpreter
     /// <summary><c>$(...)</c>: runs the body in a subshell and returns its output without trailing newlines.</summary>
     internal string RunCommandSubstitution(CommandList body, Io io)
     {
+        if (ReadOnlyRedirection(body) is { } redirection)
+        {
+            return ReadFileSubstitution(redirection, io);
+        }
+
         var output = new StringWriter();
         _traceDepth++;
         try
@@ -378,6 +383,29 @@ public sealed partial class ShellInterpreter
 
         LastSubstitutionStatus = _lastStatus;
         return output.ToString().TrimEnd('\n');
+    }
+
+    // "$(< file)" is bash's shorthand for the file's content.
+    private static SimpleCommand? ReadOnlyRedirection(CommandList body) =>
+        body.Items is [{ Command: { Rest.Count: 0, First: { Negated: false, Commands: [SimpleCommand c] } }, Background: false }]
+        && c.Words.Count == 0 && c.Assignments.Count == 0 && c.Redirections is [{ Kind: RedirectionKind.Input, Fd: 0 }]
+            ? c
+            : null;
+
+    private string ReadFileSubstitution(SimpleCommand command, Io io)
+    {
+        _location = command.Location;
+        string? path = Expander(io).ExpandRedirectionTarget(command.Redirections[0].Target!);
+        string? content = path is null ? null : ReadFile(path, Namespace, io.In, out string? error);
+        if (content is null)
+        {
+            ReportError(io, command.Location, path is null ? $"{command.Redirections[0].Target!.Raw}: ambiguous redirect" : $"{path}: {Errno.NoEntry}");
+            LastSubstitutionStatus = _lastStatus = 1;
+            return "";
+        }
+
+        LastSubstitutionStatus = _lastStatus = 0;
+        return content.TrimEnd('\n');
     }
 
     /// <summary>Status of the last command substitution, the status of a command that has only assignments.</summary>
