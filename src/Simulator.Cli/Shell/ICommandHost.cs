@@ -17,9 +17,10 @@ public enum SpecialPathKind
 /// </summary>
 /// <remarks>
 /// Errors are the texts strerror(3) gives ("No such file or directory", "Invalid argument");
-/// the shell words the message around them the way bash or coreutils would. A write error whose
-/// text is one that only open(2) gives (ENOENT, EACCES, ENOTDIR, EISDIR) is reported as a failed
-/// redirection, any other as a failed write.
+/// the shell words the message around them the way bash or coreutils would. A redirection to a
+/// host path is checked with <see cref="ProbeSpecialPath"/> when it is opened (so a missing file
+/// fails before the command runs, as open(2) would); the output is written when the command
+/// ends, in one <see cref="WriteSpecialFile"/> call, and a refusal then is a write error.
 /// </remarks>
 public interface ICommandHost
 {

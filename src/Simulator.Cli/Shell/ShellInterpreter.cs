@@ -19,6 +19,9 @@ public sealed partial class ShellInterpreter
 {
     private const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
+    /// <summary><c>$$</c>: a fixed process id, so that runs are reproducible.</summary>
+    private const int ShellPid = 4241;
+
     private readonly ICommandHost _host;
     private readonly TextWriter _terminalOut;
     private readonly TextWriter _terminalErr;

@@ -446,5 +446,5 @@ public sealed partial class ShellInterpreter
 
     private WordExpander Expander(Io io) => new(this, io);
 
-    internal string FormatStatus(int status) => status.ToString(CultureInfo.InvariantCulture);
+    private static string Decimal(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

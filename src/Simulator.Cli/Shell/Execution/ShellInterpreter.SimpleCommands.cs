@@ -290,11 +290,11 @@ public sealed partial class ShellInterpreter
         switch (name)
         {
             case "?":
-                return FormatStatus(_lastStatus);
+                return Decimal(_lastStatus);
             case "#":
-                return FormatStatus(_positional.Count);
+                return Decimal(_positional.Count);
             case "$":
-                return "4241";
+                return Decimal(ShellPid);
             case "!":
                 return _lastBackgroundPid?.ToString(CultureInfo.InvariantCulture);
             case "-":
@@ -304,9 +304,9 @@ public sealed partial class ShellInterpreter
             case "@" or "*":
                 return string.Join(' ', _positional);
             case "LINENO":
-                return FormatStatus(_location.Line);
+                return Decimal(_location.Line);
             case "RANDOM":
-                return FormatStatus(_random.Next(32768));
+                return Decimal(_random.Next(32768));
             case "PWD":
                 return _vars.Get("PWD") ?? _cwd;
         }

@@ -155,7 +155,7 @@ internal sealed class WordExpander(ShellInterpreter shell, Io io)
 
                     if (context.AssignmentTilde)
                     {
-                        text = ExpandTildesAfterColons(text, builder);
+                        text = ExpandTildesAfterColons(text);
                     }
 
                     if (context.LiteralSplits)
@@ -403,9 +403,8 @@ internal sealed class WordExpander(ShellInterpreter shell, Io io)
     }
 
     // In assignments bash also expands ~ after ':' (PATH-like values).
-    private string ExpandTildesAfterColons(string text, FieldBuilder builder)
+    private string ExpandTildesAfterColons(string text)
     {
-        _ = builder;
         int i = text.IndexOf(":~", StringComparison.Ordinal);
         while (i >= 0)
         {
