@@ -22,6 +22,9 @@ public sealed partial class ShellInterpreter
     /// <summary><c>$$</c>: a fixed process id, so that runs are reproducible.</summary>
     private const int ShellPid = 4241;
 
+    /// <summary>How deep functions and sourced files may nest before the shell refuses (bash's FUNCNEST).</summary>
+    private const int MaxNesting = 200;
+
     private readonly ICommandHost _host;
     private readonly TextWriter _terminalOut;
     private readonly TextWriter _terminalErr;

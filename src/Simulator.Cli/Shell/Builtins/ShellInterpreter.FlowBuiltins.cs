@@ -18,6 +18,12 @@ public sealed partial class ShellInterpreter
         }
 
         string name = call.Args[1];
+        if (_functionDepth + _sourceDepth >= MaxNesting)
+        {
+            call.Error($"{name}: maximum source nesting level exceeded ({MaxNesting})");
+            throw new AbortCommandException();
+        }
+
         string? text = FindScript(name, out string? error);
         if (text is null)
         {

@@ -413,6 +413,13 @@ public sealed partial class ShellInterpreter
 
     private int CallFunction(FunctionDefinition function, IReadOnlyList<string> argv, Io io)
     {
+        if (_functionDepth + _sourceDepth >= MaxNesting)
+        {
+            // bash would recurse until it crashes; stop in time, with the message bash gives under FUNCNEST.
+            ReportError(io, _location, $"{function.Name}: maximum function nesting level exceeded ({MaxNesting})");
+            throw new AbortCommandException();
+        }
+
         List<string> savedPositional = _positional;
         _positional = [.. argv.Skip(1)];
         _vars.PushScope(isFunction: true);
