@@ -106,6 +106,14 @@ public sealed partial class ShellInterpreter
 
     public string? GetVariable(string name) => _vars.Get(name);
 
+    /// <summary>
+    /// Reads a file as a process in <paramref name="namespace"/> would see it: host files, then
+    /// virtual ones, with /etc/netns/NS/X over /etc/X (where a host resolves names, say).
+    /// Null when it cannot be read.
+    /// </summary>
+    public string? ReadFile(string path, string? @namespace = null) =>
+        ReadFile(path, @namespace, TextReader.Null, out _);
+
     public void SetVariable(string name, string value, bool exported = false)
     {
         ShellVariable v = _vars.Set(name, value);

@@ -2,18 +2,6 @@ using System.Text;
 
 namespace Simulator.Cli.Shell;
 
-/// <summary>The errno texts the shell and its utilities print, as strerror(3) words them.</summary>
-public static class Errno
-{
-    public const string NoEntry = "No such file or directory";
-    public const string NotDirectory = "Not a directory";
-    public const string IsDirectory = "Is a directory";
-    public const string Exists = "File exists";
-    public const string NotEmpty = "Directory not empty";
-    public const string PermissionDenied = "Permission denied";
-    public const string InvalidArgument = "Invalid argument";
-}
-
 /// <summary>
 /// The in-memory files a scenario script creates (<c>cat &gt; ~/bridge.sh &lt;&lt; 'EOF'</c>,
 /// <c>mkdir -p /etc/netns/ns1</c>, <c>/etc/netns/ns1/resolv.conf</c>). Nothing here touches the

@@ -185,6 +185,17 @@ public class HostInterfaceTests
     }
 
     [Test]
+    public void HostCanReadFilesAsANamespaceSeesThem()
+    {
+        ShellHarness h = ShellHarness.Running(
+            "echo 'nameserver 10.0.2.3' > /etc/resolv.conf\nmkdir -p /etc/netns/ns1\necho 'nameserver 8.8.8.8' > /etc/netns/ns1/resolv.conf\n", out _);
+        Assert.That(h.Shell.ReadFile("/etc/resolv.conf", "ns1"), Is.EqualTo("nameserver 8.8.8.8\n"));
+        Assert.That(h.Shell.ReadFile("/etc/resolv.conf", "ns2"), Is.EqualTo("nameserver 10.0.2.3\n"));
+        Assert.That(h.Shell.ReadFile("/etc/resolv.conf"), Is.EqualTo("nameserver 10.0.2.3\n"));
+        Assert.That(h.Shell.ReadFile("/etc/hosts"), Is.Null);
+    }
+
+    [Test]
     public void HeredocToBashInANamespaceRunsEachCommandThere()
     {
         ShellHarness h = ShellHarness.Running("ip netns exec ns1 bash <<EOF\nip link set lo up\nip addr\nEOF\n", out _);
