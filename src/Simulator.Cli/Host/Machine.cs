@@ -11,7 +11,11 @@ namespace Simulator.Cli.Host;
 /// </summary>
 public sealed class Machine : ICommandHost
 {
+    /// <summary>The exit status of a run the simulation had to stop (event budget spent).</summary>
+    public const int StoppedExitStatus = 3;
+
     private readonly Dictionary<string, INetworkCommand> _commands = new(StringComparer.Ordinal);
+    private int _depth;
 
     public Machine(World world, IEnumerable<INetworkCommand> commands)
     {
@@ -32,17 +36,62 @@ public sealed class Machine : ICommandHost
 
     public bool HasCommand(string name) => _commands.ContainsKey(name);
 
+    /// <summary>Why the run stopped early, or null.</summary>
+    public string? StopReason { get; private set; }
+
+    /// <summary>
+    /// Runs a command. When a command typed in the script fails and says why on stderr, a note
+    /// naming the script location and the command follows its own message, which stays exactly as
+    /// the real tool words it.
+    /// </summary>
     public int? RunExternal(CommandContext context)
     {
         var name = Path.GetFileName(context.Name);
         if (!_commands.TryGetValue(name, out var command)) return null;
         var ns = ResolveNamespace(context.Namespace);
-        if (ns is null)
+        var stderr = new WatchedWriter(context.Stderr);
+        var watched = new CommandContext(context.Arguments, context.Stdin, context.Stdout, stderr, context.Location,
+            context.Environment, context.Namespace, context.Background);
+        _depth++;
+        int status;
+        try
         {
-            context.Stderr.WriteLine($"Cannot open network namespace \"{context.Namespace}\": No such file or directory");
-            return 1;
+            if (ns is null)
+            {
+                stderr.WriteLine($"Cannot open network namespace \"{context.Namespace}\": No such file or directory");
+                status = 1;
+            }
+            else
+            {
+                status = command.Run(new Invocation(watched, ns, this));
+            }
         }
-        return command.Run(new Invocation(context, ns, this));
+        catch (SimulationStoppedException stopped) when (_depth == 1)
+        {
+            StopReason = stopped.Message;
+            context.Stderr.WriteLine($"netsim: {context.Location}: {CommandText(context)}: {stopped.Message}");
+            throw;
+        }
+        finally
+        {
+            _depth--;
+        }
+        if (_depth == 0 && status != 0 && stderr.Written)
+            context.Stderr.WriteLine($"netsim: {context.Location}: {CommandText(context)} (exit status {status})");
+        return status;
+    }
+
+    private static string CommandText(CommandContext context) => string.Join(' ', context.Arguments.Select(ShellQuoting.Quote));
+
+    /// <summary>Forwards to a writer and remembers whether anything was written.</summary>
+    private sealed class WatchedWriter(TextWriter inner) : TextWriter
+    {
+        public bool Written { get; private set; }
+        public override System.Text.Encoding Encoding => inner.Encoding;
+        public override void Write(char value) { Written = true; inner.Write(value); }
+        public override void Write(string? value) { if (!string.IsNullOrEmpty(value)) Written = true; inner.Write(value); }
+        public override void Write(char[] buffer, int index, int count) { if (count > 0) Written = true; inner.Write(buffer, index, count); }
+        public override void Flush() => inner.Flush();
     }
 
     public NetworkNamespace? ResolveNamespace(string? name) =>

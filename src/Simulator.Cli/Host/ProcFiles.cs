@@ -1,5 +1,6 @@
 using Simulator.Cli.Shell;
 using Simulator.Devices;
+using Errno = Simulator.Devices.Errno;
 
 namespace Simulator.Cli.Host;
 

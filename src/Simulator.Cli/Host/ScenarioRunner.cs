@@ -32,8 +32,15 @@ public static class ScenarioRunner
         var statements = new List<StatementResult>();
         shell.StatementCompleted += statements.Add;
         using var pcap = options.PcapDirectory is null ? null : new PcapRecorder(world, options.PcapDirectory);
-        int status = setup.Errors.Count > 0 ? 2 : shell.RunText(File.ReadAllText(path), displayName);
-        if (machine.StopReason != null) status = Machine.StoppedExitStatus;
+        int status;
+        try
+        {
+            status = setup.Errors.Count > 0 ? 2 : shell.RunText(File.ReadAllText(path), displayName);
+        }
+        catch (SimulationStoppedException)
+        {
+            status = Machine.StoppedExitStatus;
+        }
         return new RunResult(status, statements, world);
     }
 }
