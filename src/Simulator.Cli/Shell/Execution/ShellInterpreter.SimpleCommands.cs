@@ -305,6 +305,8 @@ public sealed partial class ShellInterpreter
                 return string.Join(' ', _positional);
             case "LINENO":
                 return Decimal(_location.Line);
+            case "BASH_SOURCE":
+                return _location.File;
             case "RANDOM":
                 return Decimal(_random.Next(32768));
             case "PWD":
