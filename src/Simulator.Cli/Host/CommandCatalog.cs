@@ -1,3 +1,4 @@
+using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.System;
 
@@ -11,5 +12,8 @@ public static class CommandCatalog
         new SysctlCommand(),
         new SleepCommand(),
         new DmesgCommand(),
+        new KillCommand(),
+        new WaitCommand(),
+        new TimeoutCommand(),
     ];
 }
