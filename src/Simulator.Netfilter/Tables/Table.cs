@@ -102,7 +102,7 @@ public sealed class Table
         if (FindChain(chainName) is not { } chain) return TableResult.Fail(TableError.NoSuchChain, chainName);
 
         var check = CheckRule(chain, rule);
-        if (!check.Ok) return check with { Chain = chainName };
+        if (!check.Ok) return check.Chain is null ? check with { Chain = chainName } : check;
 
         bool tableExisted = Exists, chainExisted = chain.Exists;
         var before = chain.Rules.ToList();
@@ -132,7 +132,8 @@ public sealed class Table
         if (rule.Target is JumpTarget jump)
         {
             var target = FindChain(jump.Chain);
-            if (target is null || !target.Exists) return TableResult.Fail(TableError.NoSuchChain);
+            // The error names the chain jumped to, so the caller can tell it from its own chain missing.
+            if (target is null || !target.Exists) return TableResult.Fail(TableError.NoSuchChain, jump.Chain);
             if (target.IsBuiltin) return TableResult.Fail(TableError.NotSupported);
         }
 
