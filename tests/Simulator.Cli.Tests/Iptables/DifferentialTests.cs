@@ -40,6 +40,23 @@ public partial class DifferentialTests
         return report.ToString();
     }
 
+    private static string ScenarioDirectory([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "") =>
+        Path.Combine(Path.GetDirectoryName(thisFile)!, "Scenarios");
+
+    /// <summary>The scenario files next to this source file: command lines, one per line.</summary>
+    public static IEnumerable<TestCaseData> Scenarios() =>
+        Directory.Exists(ScenarioDirectory())
+            ? Directory.GetFiles(ScenarioDirectory(), "*.txt").Order(StringComparer.Ordinal)
+                .Select(f => new TestCaseData(f).SetArgDisplayNames(Path.GetFileNameWithoutExtension(f)))
+            : [];
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void SameAsTheRealTool(string file)
+    {
+        string report = Compare(File.ReadAllLines(file).Where(l => l.Length > 0 && !l.StartsWith('#')));
+        Assert.That(report, Is.Empty);
+    }
+
     /// <summary>Scratch: compare the lines of the files named in NETSIM_IPTABLES_DIFF (one scenario per file).</summary>
     [Test]
     [Explicit("development aid")]

@@ -17,7 +17,7 @@ internal sealed class RealNamespace : IDisposable
     public static string? UnavailableReason()
     {
         if (!OperatingSystem.IsLinux()) return "not Linux";
-        if (Environment.UserName != "root") return "not root";
+        if (!Environment.IsPrivilegedProcess) return "not root";
         foreach (var tool in new[] { "/usr/sbin/ip", "/usr/sbin/iptables", "/usr/sbin/iptables-save", "/usr/sbin/iptables-restore" })
             if (!File.Exists(tool) && !File.Exists(tool.Replace("/usr/sbin", "/sbin"))) return $"{Path.GetFileName(tool)} not installed";
         var probe = Exec("ip", ["-V"], null);
