@@ -50,6 +50,9 @@ public struct PacketContext
 
     public ushort SourcePort { get; set; }
     public ushort DestinationPort { get; set; }
+
+    /// <summary>The TCP header's flag byte (FIN 0x01, SYN 0x02, RST 0x04, PSH 0x08, ACK 0x10, URG 0x20).</summary>
+    public byte TcpFlags { get; set; }
     public byte IcmpType { get; set; }
     public byte IcmpCode { get; set; }
 

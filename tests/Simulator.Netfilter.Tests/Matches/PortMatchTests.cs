@@ -12,7 +12,9 @@ public class PortMatchTests
         {
             Assert.That(match.Matches(Packets.Tcp("1.1.1.1", 5000, "2.2.2.2", 22)), Is.True);
             Assert.That(match.Matches(Packets.Tcp("1.1.1.1", 5000, "2.2.2.2", 23)), Is.False);
-            Assert.That(match.Matches(Packets.Udp("1.1.1.1", 5000, "2.2.2.2", 22)), Is.False, "not TCP");
+            Assert.That(match.Matches(Packets.Icmp("1.1.1.1", "2.2.2.2", 8)), Is.False, "no ports");
+            // nf_tables reads the port wherever the transport header has it: the rule's -p decides.
+            Assert.That(match.Matches(Packets.Udp("1.1.1.1", 5000, "2.2.2.2", 22)), Is.True);
         });
     }
 
@@ -24,6 +26,22 @@ public class PortMatchTests
         {
             Assert.That(match.Matches(Packets.Tcp("1.1.1.1", 1500, "2.2.2.2", 80)), Is.False);
             Assert.That(match.Matches(Packets.Tcp("1.1.1.1", 2001, "2.2.2.2", 80)), Is.True);
+        });
+    }
+
+    [Test]
+    public void TcpFlags()
+    {
+        var syn = TcpMatch.Default with { FlagMask = TcpMatch.SynMask, FlagCompare = TcpMatch.Syn };
+        var packet = Packets.Tcp("1.1.1.1", 1, "2.2.2.2", 2);
+        Assert.Multiple(() =>
+        {
+            Assert.That(syn.Matches(packet with { TcpFlags = 0x02 }), Is.True, "SYN");
+            Assert.That(syn.Matches(packet with { TcpFlags = 0x12 }), Is.False, "SYN+ACK");
+            Assert.That(syn.Matches(packet with { TcpFlags = 0x0A }), Is.True, "SYN+PSH: PSH is not looked at");
+            Assert.That((syn with { InvertFlags = true }).Matches(packet with { TcpFlags = 0x10 }), Is.True);
+            Assert.That(syn.RequiredProtocol, Is.Zero);
+            Assert.That(TcpMatch.Default.RequiredProtocol, Is.EqualTo((byte)6), "a bare -m tcp needs -p tcp");
         });
     }
 

@@ -54,7 +54,10 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
                 break;
             case Command.Check:
                 foreach (var rule in BuildRules(command, state))
+                {
                     Apply(table.Check(chain, rule), "RULE_CHECK", chain);
+                    Echo(rule, verbose);
+                }
                 break;
             case Command.Flush:
                 Flush(command.Chain, verbose);
@@ -110,7 +113,7 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
     /// <summary>The rule(s) the command line describes: one per source × destination address.</summary>
     private List<Rule> BuildRules(ParsedCommand command, RuleParseState state)
     {
-        var matches = command.Matches.Select(m => m.Build(state)).ToList();
+        var matches = MergeNativeMatches(command.Matches.Select(m => m.Build(state)));
         ITarget? target = null;
         if (command.Target is not null)
         {
@@ -141,6 +144,63 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
             }
         }
         return rules;
+    }
+
+    /// <summary>
+    /// iptables-nft turns tcp and udp port and flag tests into native expressions, and reads
+    /// them back into one tcp (or udp) match where the first was: "-m tcp --dport 22 -m tcp
+    /// --sport 5" is listed, saved and compared as one match. A later test of the same field wins.
+    /// </summary>
+    private static List<IMatch> MergeNativeMatches(IEnumerable<IMatch> built)
+    {
+        var result = new List<IMatch>();
+        int tcpIndex = -1, udpIndex = -1;
+        foreach (var match in built)
+        {
+            switch (match)
+            {
+                case TcpMatch { HasTests: true } tcp when tcpIndex >= 0:
+                    result[tcpIndex] = Merge((TcpMatch)result[tcpIndex], tcp);
+                    break;
+                case TcpMatch { HasTests: true }:
+                    tcpIndex = result.Count;
+                    result.Add(match);
+                    break;
+                case UdpMatch { HasTests: true } udp when udpIndex >= 0:
+                    var first = (UdpMatch)result[udpIndex];
+                    result[udpIndex] = new UdpMatch(
+                        IsSet(udp.SourcePorts, udp.InvertSource) ? udp.SourcePorts : first.SourcePorts,
+                        IsSet(udp.SourcePorts, udp.InvertSource) ? udp.InvertSource : first.InvertSource,
+                        IsSet(udp.DestinationPorts, udp.InvertDestination) ? udp.DestinationPorts : first.DestinationPorts,
+                        IsSet(udp.DestinationPorts, udp.InvertDestination) ? udp.InvertDestination : first.InvertDestination);
+                    break;
+                case UdpMatch { HasTests: true }:
+                    udpIndex = result.Count;
+                    result.Add(match);
+                    break;
+                default:
+                    result.Add(match);
+                    break;
+            }
+        }
+        return result;
+    }
+
+    private static bool IsSet(PortRange range, bool invert) => !range.IsAll || invert;
+
+    private static TcpMatch Merge(TcpMatch first, TcpMatch next)
+    {
+        bool source = IsSet(next.SourcePorts, next.InvertSource);
+        bool destination = IsSet(next.DestinationPorts, next.InvertDestination);
+        bool flags = next.FlagMask != 0 || next.InvertFlags;
+        return new TcpMatch(
+            source ? next.SourcePorts : first.SourcePorts, source ? next.InvertSource : first.InvertSource,
+            destination ? next.DestinationPorts : first.DestinationPorts, destination ? next.InvertDestination : first.InvertDestination)
+        {
+            FlagMask = flags ? next.FlagMask : first.FlagMask,
+            FlagCompare = flags ? next.FlagCompare : first.FlagCompare,
+            InvertFlags = flags ? next.InvertFlags : first.InvertFlags,
+        };
     }
 
     private void Flush(string? chain, bool verbose)

@@ -100,6 +100,7 @@ internal sealed class IptablesParser
     {
         _getopt = new Getopt(argv, ShortOptions);
         _getopt.LongOptions.AddRange(BaseOptions);
+        _state.TakeNextArgument = () => _getopt.HasArgument ? NextArgument() : null;
 
         while (true)
         {

@@ -14,4 +14,10 @@ internal sealed class RuleParseState(NameService names, TextWriter warnings)
     public byte Protocol { get; set; }
 
     public bool InvertProtocol { get; set; }
+
+    /// <summary>
+    /// Takes the next command-line word when it exists and starts with neither '-' nor '!', for
+    /// options with two arguments (--tcp-flags MASK COMP); null otherwise.
+    /// </summary>
+    public Func<string?> TakeNextArgument { get; set; } = () => null;
 }
