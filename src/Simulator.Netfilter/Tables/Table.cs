@@ -143,6 +143,16 @@ public sealed class Table
 
     // ---- chains ------------------------------------------------------------------------------
 
+    /// <summary>
+    /// Create the table and its built-in chains if they do not exist yet (iptables-nft's
+    /// nft_xt_builtin_init, which some commands run first: a verbose flush of all chains, for one).
+    /// </summary>
+    public void CreateBuiltinChains()
+    {
+        Exists = true;
+        foreach (var chain in _builtins) chain.Exists = true;
+    }
+
     /// <summary><c>-F [chain]</c>: remove the rules of one chain (creating a built-in one) or of all.</summary>
     public TableResult Flush(string? chain = null)
     {
@@ -217,15 +227,23 @@ public sealed class Table
 
     /// <summary>
     /// <c>-X</c>: delete every user chain, all or none; the first chain still holding rules or
-    /// still jumped to is named in the error.
+    /// still jumped to is named in the error. iptables-nft also removes the built-in chains that
+    /// hold no rules and have the ACCEPT policy, since they change nothing; they no longer exist
+    /// afterwards.
     /// </summary>
-    public TableResult DeleteUserChains()
+    public TableResult DeleteChains()
     {
         var users = UserChains.ToList();
         foreach (var chain in users)
             if (chain.Rules.Count > 0 || ReferenceCount(chain.Name) > 0)
                 return TableResult.Fail(TableError.ChainInUse, chain.Name);
         foreach (var chain in users) _chains.Remove(chain.Name);
+        foreach (var chain in _builtins)
+        {
+            if (chain.Rules.Count > 0 || chain.Policy != ChainPolicy.Accept) continue;
+            chain.Exists = false;
+            chain.PolicyCounters = default;
+        }
         return TableResult.Success;
     }
 

@@ -120,7 +120,7 @@ public class TableTests
         Assert.Multiple(() =>
         {
             Assert.That(filter.DeleteChain("X"), Is.EqualTo(TableResult.Fail(TableError.ChainInUse, "X")));
-            Assert.That(filter.DeleteUserChains(), Is.EqualTo(TableResult.Fail(TableError.ChainInUse, "X")));
+            Assert.That(filter.DeleteChains(), Is.EqualTo(TableResult.Fail(TableError.ChainInUse, "X")));
             Assert.That(filter.FindChain("Y"), Is.Not.Null, "all or nothing");
             Assert.That(filter.DeleteChain("NOPE").Error, Is.EqualTo(TableError.NoSuchChain));
             Assert.That(filter.DeleteChain("INPUT").Error, Is.EqualTo(TableError.ChainInUse));
@@ -129,8 +129,9 @@ public class TableTests
         filter.Flush();
         Assert.Multiple(() =>
         {
-            Assert.That(filter.DeleteUserChains().Ok, Is.True);
+            Assert.That(filter.DeleteChains().Ok, Is.True);
             Assert.That(filter.UserChains, Is.Empty);
+            Assert.That(filter.FindChain("INPUT")!.Exists, Is.False, "empty ACCEPT built-in chains go too");
         });
     }
 

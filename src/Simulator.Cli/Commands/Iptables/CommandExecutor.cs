@@ -207,6 +207,8 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
     {
         if (verbose)
         {
+            // A verbose flush of all chains first creates the table and its built-in chains.
+            if (chain is null) table.CreateBuiltinChains();
             foreach (var name in chain is null ? table.Chains.Select(c => c.Name) : [chain])
                 stdout.Write($"Flushing chain `{name}'\n");
         }
@@ -215,12 +217,13 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
 
     private void Zero(string? chain, bool verbose)
     {
-        if (verbose)
+        var result = table.Zero(chain);
+        if (verbose && result.Ok && table.Exists)
         {
             foreach (var name in chain is null ? table.Chains.Select(c => c.Name) : [chain])
                 stdout.Write($"Zeroing chain `{name}'\n");
         }
-        Apply(table.Zero(chain), "CHAIN_ZERO", chain ?? "");
+        Apply(result, "CHAIN_ZERO", chain ?? "");
     }
 
     private void DeleteChain(string? chain, bool verbose)
@@ -229,10 +232,10 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
         {
             if (verbose)
                 foreach (var user in table.UserChains) stdout.Write($"Deleting chain `{user.Name}'\n");
-            Apply(table.DeleteUserChains(), "CHAIN_DEL", "", ruleSubject: false);
+            Apply(table.DeleteChains(), "CHAIN_DEL", "", ruleSubject: false);
             return;
         }
-        if (verbose && table.FindChain(chain) is { Exists: true }) stdout.Write($"Deleting chain `{chain}'\n");
+        if (verbose && table.FindChain(chain) is { IsBuiltin: false }) stdout.Write($"Deleting chain `{chain}'\n");
         Apply(table.DeleteChain(chain), "CHAIN_DEL", chain, ruleSubject: false);
     }
 
