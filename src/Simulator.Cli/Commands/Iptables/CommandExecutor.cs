@@ -66,7 +66,7 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
                 Zero(command.Chain, verbose);
                 break;
             case Command.ZeroNumber:
-                Apply(table.Zero(chain, command.RuleNumber), "RULE_REPLACE", chain);
+                Apply(table.Zero(chain, command.RuleNumber), "RULE_RESET", chain);
                 break;
             case Command.NewChain:
                 Apply(table.NewChain(chain), "CHAIN_USER_ADD", chain, ruleSubject: false);
@@ -86,7 +86,7 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
                     "DROP" => ChainPolicy.Drop,
                     _ => throw TableFailure.Userspace("Bad policy name", invalidArgument: true),
                 };
-                Apply(table.SetPolicy(chain, policy), "CHAIN_USER_ADD", chain, ruleSubject: false);
+                Apply(table.SetPolicy(chain, policy), "CHAIN_UPDATE", chain, ruleSubject: false);
                 break;
             default:
                 if ((command.Command & Command.List) != 0) List(command);
@@ -299,6 +299,6 @@ internal sealed class CommandExecutor(Table table, NameService names, TextWriter
     {
         if ((command.Command & Command.Zero) != 0) Zero(command.Chain, command.Verbose > 0);
         if ((command.Command & Command.ZeroNumber) != 0)
-            Apply(table.Zero(command.Chain ?? "", command.RuleNumber), "RULE_REPLACE", command.Chain ?? "");
+            Apply(table.Zero(command.Chain ?? "", command.RuleNumber), "RULE_RESET", command.Chain ?? "");
     }
 }

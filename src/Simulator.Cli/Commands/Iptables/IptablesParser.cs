@@ -80,8 +80,6 @@ internal sealed class IptablesParser
         _state = new RuleParseState(names, warnings);
     }
 
-    public RuleParseState State => _state;
-
     /// <param name="args">The arguments after the program name.</param>
     /// <param name="names">Name lookups.</param>
     /// <param name="warnings">Where warnings go (stderr).</param>
