@@ -99,4 +99,18 @@ public class ErrorTests
         sim.Run("iptables -A X -s 1.1.1.1,2.2.2.2 -j X");
         Assert.That(sim.Run("iptables -S").Stdout, Is.EqualTo(before));
     }
+
+    [Test]
+    public void KernelRefusalIsLoggedForDmesg()
+    {
+        // The line dmesg showed after the same command on the real kernel.
+        var log = new List<string>();
+        var command = new Simulator.Cli.Commands.Iptables.IptablesCommand(new Simulator.Netfilter.Tables.NetfilterTables(), kernelLog: log.Add);
+        int status = command.Run(["-A", "INPUT", "-j", "SNAT", "--to-source", "1.1.1.1"], TextWriter.Null, TextWriter.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(4));
+            Assert.That(log, Is.EqualTo(new[] { "x_tables: ip_tables: SNAT target: only valid in nat table, not filter" }));
+        });
+    }
 }

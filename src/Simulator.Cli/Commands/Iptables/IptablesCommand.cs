@@ -7,9 +7,11 @@ namespace Simulator.Cli.Commands.Iptables;
 /// The <c>iptables</c> command of one network namespace, behaving as iptables v1.8.9
 /// (nf_tables) does: same options, same output, same messages and exit statuses. Each command
 /// is applied to a copy of its table and committed whole, as the real tool commits one
-/// nf_tables transaction, so a failing command changes nothing.
+/// nf_tables transaction, so a failing command changes nothing. Lines the kernel would log
+/// when it refuses a rule (x_tables' "SNAT target: only valid in nat table, not filter") go to
+/// <paramref name="kernelLog"/>, for the namespace's dmesg.
 /// </summary>
-public sealed class IptablesCommand(NetfilterTables tables, NameService? names = null)
+public sealed class IptablesCommand(NetfilterTables tables, NameService? names = null, Action<string>? kernelLog = null)
 {
     private const string Program = "iptables";
 
@@ -43,6 +45,7 @@ public sealed class IptablesCommand(NetfilterTables tables, NameService? names =
         }
         catch (TableFailure failure) when (failure.FromKernel)
         {
+            if (failure.KernelLog is { } log) kernelLog?.Invoke(log);
             stderr.Write($"{Program} v{IptablesVersion.Number} (nf_tables):  {failure.Message}\n");
             return (int)ExitStatus.ResourceProblem;
         }

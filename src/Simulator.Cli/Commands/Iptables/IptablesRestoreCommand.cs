@@ -10,9 +10,11 @@ namespace Simulator.Cli.Commands.Iptables;
 /// iptables-restore v1.8.9 (nf_tables). Each "*table ... COMMIT" block is applied to a copy of
 /// the table and committed whole at its COMMIT: an error anywhere in the block leaves that table
 /// as it was, while blocks committed before stay. Without --noflush a block starts from an
-/// empty table. <paramref name="readFile"/> gives the content of a named file, or null.
+/// empty table. <paramref name="readFile"/> gives the content of a named file, or null;
+/// <paramref name="kernelLog"/> receives what the kernel logs when it refuses a rule.
 /// </summary>
-public sealed class IptablesRestoreCommand(NetfilterTables tables, NameService? names = null, Func<string, string?>? readFile = null)
+public sealed class IptablesRestoreCommand(NetfilterTables tables, NameService? names = null,
+    Func<string, string?>? readFile = null, Action<string>? kernelLog = null)
 {
     private const string Program = "iptables-restore";
 
@@ -163,6 +165,7 @@ public sealed class IptablesRestoreCommand(NetfilterTables tables, NameService? 
                 catch (TableFailure failure) when (failure.FromKernel)
                 {
                     // The kernel only answers when the block is committed; later lines still run.
+                    if (failure.KernelLog is { } log) kernelLog?.Invoke(log);
                     pendingKernel ??= (failure, lineNumber);
                 }
                 catch (TableFailure failure)

@@ -29,6 +29,9 @@ internal sealed class TableFailure : Exception
     public string? ErrnoText { get; }
     public string? Subject { get; }
 
+    /// <summary>What the kernel logged when it refused (dmesg), if anything.</summary>
+    public string? KernelLog { get; private init; }
+
     public static TableFailure Userspace(string message, bool invalidArgument = false) =>
         new(message, false, invalidArgument, null, null, null);
 
@@ -44,7 +47,7 @@ internal sealed class TableFailure : Exception
         bool ruleSubject = true)
     {
         string subject = ruleSubject ? $"rule in chain {chain}" : $"chain {result.Chain ?? chain}";
-        return result.Error switch
+        var failure = result.Error switch
         {
             TableError.NoSuchChain when result.Chain is null || result.Chain == chain =>
                 Userspace("No chain/target/match by that name"),
@@ -59,5 +62,7 @@ internal sealed class TableFailure : Exception
             TableError.NotSupported => Kernel(operation, "Operation not supported", subject),
             _ => Userspace(result.Error.ToString()),
         };
+        return result.KernelLog is null ? failure : new TableFailure(failure.Message, failure.FromKernel,
+            failure.InvalidArgument, failure.Operation, failure.ErrnoText, failure.Subject) { KernelLog = result.KernelLog };
     }
 }
