@@ -1,6 +1,6 @@
 using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.Sysctl;
-using Simulator.Cli.Commands.System;
+using Simulator.Cli.Commands.Utilities;
 
 namespace Simulator.Cli.Host;
 
