@@ -30,11 +30,8 @@ internal sealed class IpHarness
         _transcript.Clear();
         int status = Shell.RunText(line, "t.sh");
         Stdout = _transcript.Stdout;
-        Stderr = string.Join("", _transcript.Stderr.Split('\n')
-            .Where(l => !l.StartsWith("netsim: t.sh:", StringComparison.Ordinal))
-            .Select(l => l + "\n"))
-            .TrimEnd('\n');
-        if (Stderr.Length > 0) Stderr += "\n";
+        Stderr = System.Text.RegularExpressions.Regex.Replace(_transcript.Stderr, "^netsim: t\\.sh:.*\n", "",
+            System.Text.RegularExpressions.RegexOptions.Multiline);
         return status;
     }
 

@@ -139,8 +139,8 @@ public static class LinkFormatter
     }
 
     /// <summary>
-    /// The first two columns of <c>-br</c>: the name (with "@" and the peer's name as this
-    /// namespace knows its index) padded to 16, the state padded to 14.
+    /// The first two columns of <c>-br</c>: the name (with "@" and the peer as in the full
+    /// listing: its name in this namespace, "if%d" elsewhere) padded to 16, the state padded to 14.
     /// </summary>
     public static string BriefPrefix(NetDevice device, out bool masterDown)
     {
@@ -148,11 +148,15 @@ public static class LinkFormatter
         masterDown = false;
         if (device.Link is { } link)
         {
-            // print_linkinfo_brief resolves the peer's index in the current namespace, even for
-            // a peer elsewhere: "if%d" when no local device has it.
-            var local = device.Namespace.FindDevice(link.IfIndex);
-            name += "@" + (local?.Name ?? $"if{link.IfIndex.ToString(CultureInfo.InvariantCulture)}");
-            masterDown = local != null && !local.IsUp;
+            if (link.Namespace == device.Namespace)
+            {
+                name += "@" + link.Name;
+                masterDown = !link.IsUp;
+            }
+            else
+            {
+                name += "@if" + link.IfIndex.ToString(CultureInfo.InvariantCulture);
+            }
         }
         return $"{name,-16} {OperStateName(device.OperState),-14} ";
     }
