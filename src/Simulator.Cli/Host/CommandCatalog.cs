@@ -1,3 +1,4 @@
+using Simulator.Cli.Commands.Ip;
 using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.Utilities;
@@ -9,6 +10,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<INetworkCommand> All() =>
     [
+        new IpCommand(),
         new SysctlCommand(),
         new SleepCommand(),
         new DmesgCommand(),
