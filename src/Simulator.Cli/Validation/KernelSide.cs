@@ -13,7 +13,8 @@ public sealed class KernelSide : IDisposable
 
     private static readonly TimeSpan SetupLimit = TimeSpan.FromSeconds(20);
     private readonly HashSet<string> _prepared = new(StringComparer.Ordinal);
-    private int _disposed;
+    private readonly object _cleanup = new();
+    private bool _disposed;
 
     public KernelSide(RealNamespaces names)
     {
@@ -102,21 +103,32 @@ public sealed class KernelSide : IDisposable
         return Exec(realNamespace, ["sh", "-c", "printf %s \"$1\" > \"$2\"", "sh", content, path]);
     }
 
-    /// <summary>Stops every program and deletes every namespace of the run; safe to call twice and from a signal handler.</summary>
+    /// <summary>
+    /// Stops every program and deletes every namespace of the run. Safe to call twice and from a
+    /// signal handler: a second caller waits until the first has finished, and while a signal is
+    /// ending the process the script's thread waits here for the exit rather than going on.
+    /// </summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        Runner.Close();
-        Names.DeleteAll();
-        try
+        lock (_cleanup)
         {
-            Directory.Delete(ScratchDirectory, recursive: true);
+            if (!_disposed)
+            {
+                _disposed = true;
+                Runner.Close();
+                Names.DeleteAll();
+                try
+                {
+                    Directory.Delete(ScratchDirectory, recursive: true);
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
         }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        if (SignalCleanup.Stopping && !SignalCleanup.IsHandlerThread) Thread.Sleep(Timeout.Infinite);
     }
 }

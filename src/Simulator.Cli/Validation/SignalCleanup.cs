@@ -13,6 +13,16 @@ public static class SignalCleanup
     private static readonly List<KernelSide> Active = [];
     private static readonly List<PosixSignalRegistration> Registrations = [];
     private static bool _exitHooked;
+    private static volatile bool _stopping;
+
+    [ThreadStatic]
+    private static bool _handlerThread;
+
+    /// <summary>A signal is ending the process: the script must not go on.</summary>
+    public static bool Stopping => _stopping;
+
+    /// <summary>True on the thread that is cleaning up for a signal.</summary>
+    public static bool IsHandlerThread => _handlerThread;
 
     /// <summary>Cleans <paramref name="kernel"/> up if the process is stopped before it is disposed.</summary>
     public static IDisposable Protect(KernelSide kernel)
@@ -26,7 +36,11 @@ public static class SignalCleanup
             }
             if (!_exitHooked)
             {
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => CleanAll();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+                {
+                    _handlerThread = true;
+                    CleanAll();
+                };
                 _exitHooked = true;
             }
             Active.Add(kernel);
@@ -36,6 +50,8 @@ public static class SignalCleanup
 
     private static void OnSignal(PosixSignalContext context)
     {
+        _stopping = true;
+        _handlerThread = true;
         int removed = CleanAll();
         Console.Error.WriteLine($"netsim: validate: stopped by {context.Signal}; removed {removed} namespaces of the run");
         context.Cancel = true;
