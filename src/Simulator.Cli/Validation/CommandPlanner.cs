@@ -50,6 +50,8 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         if (shape.Name == "sleep") return PlanSleep(argv, shape, scenarioNamespace);
         if (!NetworkTools.Contains(shape.Name)) return CommandPlan.Skip("not a network command");
         if (WhyNotRun(shape) is { } reason) return CommandPlan.Skip(reason);
+        if (MachineFile(argv, shape) is { } file)
+            return CommandPlan.Skip($"refused: {file} is a file of the machine; the scenario's files live in NetSim's virtual file system");
         if (argv.FirstOrDefault(_skippedDevices.Contains) is { } device)
             return CommandPlan.Skip($"refers to {device}, whose creation was skipped");
         if (LinkKind(shape) is { } kind && capabilities.WhyNot(kind) is { } missing)
@@ -75,6 +77,24 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
     {
         if (CommandShape.IpNetnsVerbOf(argv) is "add" or "delete" or "exec") return mapped;
         return ["ip", "netns", "exec", names.MapContext(scenarioNamespace), .. mapped];
+    }
+
+    /// <summary>
+    /// An absolute path among the arguments (iptables-restore /root/rules, curl -o /tmp/x): on the
+    /// kernel side it would read or write the machine's own file. Namespace paths (mapped),
+    /// /dev/null and the file of tcpdump -w (redirected to the scratch directory) are fine.
+    /// </summary>
+    private static string? MachineFile(IReadOnlyList<string> argv, CommandShape shape)
+    {
+        for (int i = 1; i < argv.Count; i++)
+        {
+            var arg = argv[i];
+            if (!arg.StartsWith('/') || ReferenceEquals(arg, shape.Program[0])) continue;
+            if (arg == "/dev/null" || arg.StartsWith("/run/netns/", StringComparison.Ordinal) || arg.StartsWith("/var/run/netns/", StringComparison.Ordinal)) continue;
+            if (shape.Name == "tcpdump" && argv[i - 1] == "-w") continue;
+            return arg;
+        }
+        return null;
     }
 
     /// <summary>tcpdump -w FILE writes a file: into the run's scratch directory, never the machine's paths.</summary>

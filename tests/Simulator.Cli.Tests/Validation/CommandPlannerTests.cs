@@ -54,6 +54,8 @@ public class CommandPlannerTests
     [TestCase("dmesg", "not a network command")]
     [TestCase("modprobe bonding", "not a network command")]
     [TestCase("ip link set eth0 netns 1", "refused")]
+    [TestCase("iptables-restore /root/rules.v4", "file of the machine")]
+    [TestCase("curl -o /etc/passwd http://10.0.0.1/", "file of the machine")]
     public void Commands_the_kernel_must_not_run_are_skipped_with_a_reason(string command, string reason)
     {
         var plan = Plan(command);
