@@ -22,5 +22,15 @@ public enum PlanKind
 /// </summary>
 public sealed record CommandPlan(PlanKind Kind, string? Reason, IReadOnlyList<string> RealArgv, bool ReadsStdin)
 {
+    /// <summary>
+    /// Set when the command creates a link of a kind this kernel lacks: if the model creates it,
+    /// the command is skipped for this reason (and later commands naming the device with it);
+    /// if the model refuses it too, the two refusals are compared.
+    /// </summary>
+    public string? MissingKind { get; init; }
+
+    /// <summary>The devices the command creates (for <see cref="MissingKind"/>).</summary>
+    public IReadOnlyList<string> CreatedDevices { get; init; } = [];
+
     public static CommandPlan Skip(string reason) => new(PlanKind.Skip, reason, [], false);
 }

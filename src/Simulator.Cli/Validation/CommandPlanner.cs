@@ -54,15 +54,19 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
             return CommandPlan.Skip($"refused: {file} is a file of the machine; the scenario's files live in NetSim's virtual file system");
         if (argv.FirstOrDefault(_skippedDevices.Contains) is { } device)
             return CommandPlan.Skip($"refers to {device}, whose creation was skipped");
-        if (LinkKind(shape) is { } kind && capabilities.WhyNot(kind) is { } missing)
-        {
-            foreach (var created in CreatedDevices(shape)) _skippedDevices.Add(created);
-            return CommandPlan.Skip(missing);
-        }
         var mapped = _arguments.Map(argv);
         if (mapped.Refusal is { } refusal) return CommandPlan.Skip("refused: " + refusal);
         var real = PlaceInNamespace(argv, mapped.Argv, scenarioNamespace);
-        return new CommandPlan(PlanKind.Compare, null, RedirectWrites(real, shape), StdinReaders.Contains(shape.Name));
+        var plan = new CommandPlan(PlanKind.Compare, null, RedirectWrites(real, shape), StdinReaders.Contains(shape.Name));
+        if (LinkKind(shape) is { } kind && capabilities.WhyNot(kind) is { } missing)
+            plan = plan with { MissingKind = missing, CreatedDevices = CreatedDevices(shape).ToList() };
+        return plan;
+    }
+
+    /// <summary>The model created devices the kernel cannot: later commands that name them are skipped too.</summary>
+    public void MarkSkipped(IEnumerable<string> devices)
+    {
+        foreach (var device in devices) _skippedDevices.Add(device);
     }
 
     /// <summary>

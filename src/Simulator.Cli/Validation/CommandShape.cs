@@ -84,5 +84,48 @@ public sealed class CommandShape
         Arguments.Any(a => a.Length > 1 && a[0] == '-' && a[1] != '-' &&
                            a[1..].TakeWhile(c => !char.IsAsciiDigit(c)).Any(c => letters.Contains(c, StringComparison.Ordinal)));
 
+    /// <summary>
+    /// The scenario namespace the program acts in: the target of <c>ip netns exec</c>, else of
+    /// <c>ip -n NS</c>, else the shell's (null: the host).
+    /// </summary>
+    public string? RunsIn(string? contextNamespace)
+    {
+        if (Name == "ip")
+        {
+            for (int i = 1; i + 1 < Program.Count && Program[i].StartsWith('-'); i++)
+                if (NamespaceArguments.IpOption(Program[i]) == "netns") return Program[i + 1];
+        }
+        return NetnsTarget ?? contextNamespace;
+    }
+
+    /// <summary>
+    /// The command may change a link's carrier or existence (ip link add/set/del, ip netns
+    /// delete, brctl addif, ifconfig up…): what the kernel shows next settles only later.
+    /// </summary>
+    public bool ChangesLinks
+    {
+        get
+        {
+            var args = Program.Skip(1).ToList();
+            switch (Name)
+            {
+                case "ip":
+                    if (CommandShape.IpNetnsVerbOf(Program) is { } verb) return verb == "delete";
+                    var obj = IpObject;
+                    int at = NamespaceArguments.IpObjectIndex(Program) + 1;
+                    return obj is { Length: > 0 } && "link".StartsWith(obj, StringComparison.Ordinal) &&
+                           at < Program.Count && Program[at] is "add" or "set" or "del" or "delete" or "change";
+                case "brctl":
+                    return args.FirstOrDefault() is "addbr" or "delbr" or "addif" or "delif";
+                case "ifconfig":
+                    return args.Any(a => a is "up" or "down");
+                case "bridge":
+                    return args.FirstOrDefault() is "link";
+                default:
+                    return false;
+            }
+        }
+    }
+
     public bool HasArgument(string argument) => Arguments.Contains(argument, StringComparer.Ordinal);
 }

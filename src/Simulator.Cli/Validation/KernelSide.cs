@@ -43,6 +43,31 @@ public sealed class KernelSide : IDisposable
         return name;
     }
 
+    /// <summary>
+    /// How long after a link change the kernel may still show the old state. Carrier and
+    /// operstate changes reach what ip shows through linkwatch, a workqueue that runs at most once
+    /// a second (linkwatch_schedule_work), and a deleted namespace's devices go later too
+    /// (cleanup_net); the model applies both at once.
+    /// </summary>
+    public static readonly TimeSpan LinkSettleTime = TimeSpan.FromMilliseconds(1100);
+
+    private readonly System.Diagnostics.Stopwatch _sinceLinkChange = new();
+
+    /// <summary>A command that changes links ran: the next command waits for the kernel to settle.</summary>
+    public void NoteLinkChange() => _sinceLinkChange.Restart();
+
+    /// <summary>
+    /// Before a command that follows a link change, waits out <see cref="LinkSettleTime"/>, so it
+    /// sees what a person typing it would; consecutive changes wait only once.
+    /// </summary>
+    public void SettleLinks()
+    {
+        if (!_sinceLinkChange.IsRunning) return;
+        var left = LinkSettleTime - _sinceLinkChange.Elapsed;
+        _sinceLinkChange.Reset();
+        if (left > TimeSpan.Zero) Thread.Sleep(left);
+    }
+
     /// <summary>Runs a program inside one of the run's namespaces.</summary>
     public ProcessResult? Exec(string realNamespace, IReadOnlyList<string> argv, string? stdin = null, TimeSpan? limit = null) =>
         Runner.Execute(["ip", "netns", "exec", realNamespace, .. argv], stdin, limit ?? SetupLimit);

@@ -88,10 +88,20 @@ public sealed class ValidationHost : ICommandHost
                 _kernel.Run(plan.RealArgv, null);
                 _rows.Add(CommandComparison.Skipped(context.Location, text, modelStatus ?? ProcessResult.NotFound, plan.Reason!));
                 break;
+            case PlanKind.Compare when (plan.MissingKind is not null && modelStatus == 0 ? plan.MissingKind : Unmodelled(stderr)) is { } reason:
+                // The kernel cannot do what the model did, or the model says it does not model it:
+                // nothing to compare, and the kernel's text would not stand for the model's.
+                if (plan.MissingKind is not null && modelStatus == 0) _planner.MarkSkipped(plan.CreatedDevices);
+                _transcript.EndCommand(stdout.Length + stderr.Length, null, 0, 0);
+                _transcript.OtherCommand();
+                _rows.Add(CommandComparison.Skipped(context.Location, text, modelStatus, reason));
+                break;
             case PlanKind.Compare:
                 var shape = CommandShape.Of(context.Arguments);
                 var argv = EtcOverlay.Wrap(plan.RealArgv, shape.NetnsTarget ?? context.Namespace, _model.Shell.FileSystem, _kernel.ScratchDirectory);
+                if (!shape.ChangesLinks) _kernel.SettleLinks();
                 var real = _kernel.Run(argv, stdinText);
+                if (shape.ChangesLinks) _kernel.NoteLinkChange();
                 _kernel.PrepareNew();
                 var skipped = real is null ? "the run was stopped" : NotInstalled(real, shape);
                 int written = stdout.Length + stderr.Length;
@@ -103,7 +113,8 @@ public sealed class ValidationHost : ICommandHost
                     break;
                 }
                 var unmapping = new NormalisationContext(Side.Kernel, context.Arguments, _kernel.Names);
-                _transcript.EndCommand(written, Normalisation.Unmap(real!.Stdout + real.Stderr, unmapping),
+                var kernelText = HostWithoutName(real!.Stdout + real.Stderr, shape, context.Namespace);
+                _transcript.EndCommand(written, Normalisation.Unmap(kernelText, unmapping),
                     modelStatus ?? ProcessResult.NotFound, real.ExitStatus);
                 if (modelStatus is null) stderr.Append($"(NetSim has no command \"{NamespaceArguments.ToolName(context.Name)}\")\n");
                 _rows.Add(OutputComparer.Compare(context.Location, context.Arguments, text, modelStatus ?? ProcessResult.NotFound,
@@ -111,6 +122,33 @@ public sealed class ValidationHost : ICommandHost
                 break;
         }
         return modelStatus;
+    }
+
+    /// <summary>NetSim's own note that it does not model what the command asked for, or null.</summary>
+    private static string? Unmodelled(StringBuilder modelStderr)
+    {
+        foreach (var line in modelStderr.ToString().Split('\n'))
+            if (line.StartsWith("netsim: ", StringComparison.Ordinal) && line.Contains("not modelled", StringComparison.Ordinal))
+                return "not modelled by NetSim (" + line["netsim: ".Length..] + ")";
+        return null;
+    }
+
+    /// <summary>
+    /// The scenario's host namespace has no name in the model, so ip shows a peer there as
+    /// <c>link-netnsid N</c>; on the kernel it is PREFIX.host and ip shows <c>link-netns PREFIX.host</c>.
+    /// For the scenario's expectations, the kernel's text shows what ip prints for an unnamed
+    /// namespace, with the id the kernel gave it (asked with <c>ip netns list-id</c> where the command ran).
+    /// </summary>
+    private string HostWithoutName(string text, CommandShape shape, string? contextNamespace)
+    {
+        var named = "link-netns " + _kernel.Names.Host;
+        if (!text.Contains(named, StringComparison.Ordinal)) return text;
+        var where = _kernel.Names.MapContext(shape.RunsIn(contextNamespace));
+        var ids = _kernel.Exec(where, ["ip", "netns", "list-id"]);
+        var prefix = "nsid ";
+        var suffix = $" (iproute2 netns name: {_kernel.Names.Host})";
+        var line = ids?.Stdout.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal) && l.EndsWith(suffix, StringComparison.Ordinal));
+        return line is null ? text : text.Replace(named, "link-netnsid " + line[prefix.Length..^suffix.Length], StringComparison.Ordinal);
     }
 
     /// <summary>The kernel side could not start the program: it is not installed on this machine.</summary>
