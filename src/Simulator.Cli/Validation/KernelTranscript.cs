@@ -8,7 +8,8 @@ namespace Simulator.Cli.Validation;
 /// transcript with each compared command's output replaced by the kernel's, so the scenario's
 /// <c># expect:</c> lines can be checked against the kernel too. A command whose output went
 /// into a pipe or a file (<c>ip link | grep veth</c>) keeps the model's text there, since the
-/// rest of the pipeline ran on the model's output; such statements are listed.
+/// rest of the pipeline ran on the model's output, and so does a command that was not compared
+/// (skipped as unmodelled, say); such statements are listed.
 /// </summary>
 public sealed class KernelTranscript : IShellOutput
 {
@@ -27,7 +28,7 @@ public sealed class KernelTranscript : IShellOutput
     /// <summary>The kernel's version of each statement that completed.</summary>
     public IReadOnlyList<StatementResult> Statements => _statements;
 
-    /// <summary>Statements (file, first line) where some compared output went to a pipe or file.</summary>
+    /// <summary>Statements (file, first line) where some output of a command stayed the model's on the kernel side.</summary>
     public IReadOnlySet<(string File, int Line)> ModelOnly => _modelOnly;
 
     public void Write(OutputStream stream, string text)

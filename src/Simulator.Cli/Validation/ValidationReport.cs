@@ -56,7 +56,7 @@ public static class ValidationReport
         }
         if (result.ModelOnlyStatements.Count > 0)
             sb.Append("expectations of ").Append(string.Join(", ", result.ModelOnlyStatements))
-                .Append(" were checked on the model's output on both sides: the command's output went through a pipe\n");
+                .Append(" were checked against the model's output on the kernel side too: a command's output there went through a pipe or was not compared\n");
         var knownRows = rows.Where(r => r.Known != null).ToList();
         if (knownRows.Count > 0)
             sb.Append(CultureInfo.InvariantCulture, $"{knownRows.Count} of the differences are known to the scenario\n");
