@@ -83,7 +83,8 @@ public sealed class PcapPort : IDisposable
         int status = LibPcap.Activate(handle);
         if (status < 0)
         {
-            error = $"{device}: {LibPcap.StatusToString(status)} ({LibPcap.GetError(handle)})";
+            var detail = LibPcap.GetError(handle);
+            error = detail.Length > 0 ? detail : LibPcap.StatusToString(status);
             LibPcap.Close(handle);
             return IntPtr.Zero;
         }
