@@ -31,6 +31,8 @@ public static partial class Normalisation
             (text, c) => CommandShape.IpNetnsVerbOf(CommandShape.Of(c.Command).Program) is "list" && c.Side == Side.Kernel
                 ? KeepLines(text, line => line.Length == 0 || FirstWord(line).StartsWith(c.Names.Prefix + "-", StringComparison.Ordinal))
                 : text),
+        new("foreign-netns", "iproute2 resolves link-netns names by trying every /run/netns entry, and reports one that another program is still creating or tearing down; the run's own namespaces are always valid",
+            (text, c) => c.Side == Side.Kernel ? KeepLines(text, line => !line.EndsWith("Error: Peer netns reference is invalid.", StringComparison.Ordinal)) : text),
         new("link-netns", "the scenario's host namespace has a name on the kernel (link-netns PREFIX.host) and none in the model (link-netnsid N)",
             (text, _) => LinkNetns().Replace(text, "link-netns{ns}")),
         new("namespace-prefix", "scenario namespaces are PREFIX-NAME on the kernel",
