@@ -41,13 +41,21 @@ public sealed class ConntrackEntry
     internal long UdpStreamAfter { get; set; }
 
     /// <summary>The output device a MASQUERADE binding was made for (nat->masq_index), or 0.</summary>
-    public int MasqueradeIfIndex { get; internal set; }
+    public int MasqueradeIfIndex { get; set; }
 
     /// <summary>Events (IPCT_*) caused by the packet being processed, delivered at its last hook.</summary>
     internal bool PendingUpdate { get; set; }
 
     /// <summary>Where the entry sits in the table's listing order; -1 outside the table.</summary>
     internal int OrderSlot { get; set; } = -1;
+
+    /// <summary>CONNMARK set a new mark: an UPDATE event follows (IPCT_MARK).</summary>
+    public void ChangeMark(uint mark)
+    {
+        if (Mark == mark) return;
+        Mark = mark;
+        PendingUpdate = true;
+    }
 
     public bool IsConfirmed => (Status & ConntrackStatus.Confirmed) != 0;
     public bool HasStatus(ConntrackStatus bits) => (Status & bits) == bits;

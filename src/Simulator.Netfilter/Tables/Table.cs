@@ -22,6 +22,11 @@ public sealed class Table
         foreach (var chain in _builtins) _chains.Add(chain.Name, chain);
     }
 
+    /// <summary>Told after every committed change; the owning <see cref="NetfilterTables"/> listens.</summary>
+    internal Action? Changed { get; set; }
+
+    private void Touch() => Changed?.Invoke();
+
     public TableKind Kind { get; }
     public string Name => TableSchema.Name(Kind);
 
@@ -73,6 +78,7 @@ public sealed class Table
         if (FindChain(chain) is not { Exists: true } c) return TableResult.Fail(TableError.NoSuchChain, chain);
         if (number < 1 || number > c.Rules.Count) return TableResult.Fail(TableError.IndexTooBig, chain);
         c.MutableRules.RemoveAt(number - 1);
+        Touch();
         return TableResult.Success;
     }
 
@@ -82,6 +88,7 @@ public sealed class Table
         int index = IndexOf(chain, specification);
         if (index < 0) return TableResult.Fail(TableError.NoSuchRule, chain);
         FindChain(chain)!.MutableRules.RemoveAt(index);
+        Touch();
         return TableResult.Success;
     }
 
@@ -111,7 +118,11 @@ public sealed class Table
         change(chain.MutableRules);
 
         var validation = TableValidation.Validate(this);
-        if (validation.Ok) return TableResult.Success;
+        if (validation.Ok)
+        {
+            Touch();
+            return TableResult.Success;
+        }
 
         Exists = tableExisted;
         chain.Exists = chainExisted;
@@ -151,6 +162,7 @@ public sealed class Table
     {
         Exists = true;
         foreach (var chain in _builtins) chain.Exists = true;
+        Touch();
     }
 
     /// <summary><c>-F [chain]</c>: remove the rules of one chain (creating a built-in one) or of all.</summary>
@@ -159,12 +171,14 @@ public sealed class Table
         if (chain is null)
         {
             foreach (var c in _chains.Values) c.MutableRules.Clear();
+            Touch();
             return TableResult.Success;
         }
         if (FindChain(chain) is not { } target) return TableResult.Fail(TableError.NoSuchChain, chain);
         Exists = true;
         target.Exists = true;
         target.MutableRules.Clear();
+        Touch();
         return TableResult.Success;
     }
 
@@ -201,6 +215,7 @@ public sealed class Table
         if (_chains.ContainsKey(name)) return TableResult.Fail(TableError.ChainExists, name);
         _chains.Add(name, new Chain(name, null));
         Exists = true;
+        Touch();
         return TableResult.Success;
     }
 
@@ -222,6 +237,7 @@ public sealed class Table
         {
             _chains.Remove(name);
         }
+        Touch();
         return TableResult.Success;
     }
 
@@ -244,6 +260,7 @@ public sealed class Table
             chain.Exists = false;
             chain.PolicyCounters = default;
         }
+        Touch();
         return TableResult.Success;
     }
 
@@ -264,6 +281,7 @@ public sealed class Table
                 if (rules[i].Target is JumpTarget jump && jump.Chain == oldName)
                     rules[i] = rules[i].WithTarget(jump with { Chain = newName });
         }
+        Touch();
         return TableResult.Success;
     }
 
@@ -275,6 +293,7 @@ public sealed class Table
         target.Exists = true;
         target.Policy = policy;
         if (counters is { } value) target.PolicyCounters = value;
+        Touch();
         return TableResult.Success;
     }
 
@@ -312,6 +331,7 @@ public sealed class Table
         }
         foreach (var chain in other._chains.Values.Where(c => !c.IsBuiltin))
             _chains.Add(chain.Name, chain.Clone());
+        Touch();
     }
 
     /// <summary>
@@ -327,6 +347,7 @@ public sealed class Table
             _builtins[i] = new Chain(_builtins[i].Name, _builtins[i].Hook);
             _chains.Add(_builtins[i].Name, _builtins[i]);
         }
+        Touch();
     }
 
     public override string ToString() => Name;
