@@ -11,7 +11,7 @@ namespace Simulator.Bench;
 /// <summary>
 /// NAT lookups per second with 100,000 tracked connections: 100,000 UDP flows from private
 /// hosts, each source-translated to one public address (ports kept where free, remapped where
-/// not), confirmed in one table; then packets of random flows are tracked (nf_conntrack_in: the
+/// not), towards sixteen servers, confirmed in one table; then packets of random flows are tracked (nf_conntrack_in: the
 /// lookup) and rewritten from their binding (nf_nat_manip_pkt), as a gateway does per packet.
 /// </summary>
 internal static class NatLookupBenchmark
@@ -24,13 +24,14 @@ internal static class NatLookupBenchmark
         var table = new ConntrackTable(simulation);
         var tracker = new Conntracker(table);
         var range = NatRange.ToAddress(Ipv4Address.Parse("100.100.100.1"));
-        var server = Ipv4Address.Parse("8.8.8.8");
         var templates = new byte[Connections][];
         var setup = Stopwatch.StartNew();
         for (int i = 0; i < Connections; i++)
         {
             var source = new Ipv4Address(0xC0A80000u | (uint)(i % 250 + 2) | (uint)(i / 250 % 250) << 8);
             ushort port = (ushort)(40000 + i / 62500);
+            // Sixteen servers: one public address has only 64,512 ports towards each.
+            var server = new Ipv4Address(0x08080008u | (uint)(i % 16) << 8);
             var packet = Datagram(source, port, server, 53);
             var result = tracker.In(packet, atPrerouting: true);
             NatBinding.Setup(table, result.Entry!, range, NatManipType.Source, simulation.Random);

@@ -45,7 +45,13 @@ public sealed class Table
 
     public Chain? FindChain(string name) => _chains.GetValueOrDefault(name);
 
-    public Chain? BuiltinChain(NetfilterHook hook) => Array.Find(_builtins, c => c.Hook == hook);
+    public Chain? BuiltinChain(NetfilterHook hook)
+    {
+        // A loop, not Array.Find with a capturing lambda: this runs for every packet at every hook.
+        foreach (var chain in _builtins)
+            if (chain.Hook == hook) return chain;
+        return null;
+    }
 
     /// <summary>How many rules of this table jump or go to the chain ("Chain X (2 references)").</summary>
     public int ReferenceCount(string chain) =>
