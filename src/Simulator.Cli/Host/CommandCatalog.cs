@@ -1,4 +1,6 @@
+using Simulator.Cli.Commands.Conntrack;
 using Simulator.Cli.Commands.Ip;
+using Simulator.Cli.Commands.Iptables;
 using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.Utilities;
@@ -11,6 +13,8 @@ public static class CommandCatalog
     public static IEnumerable<INetworkCommand> All() =>
     [
         new IpCommand(),
+        new IptablesNetworkCommand(),
+        new ConntrackCommand(),
         new SysctlCommand(),
         new SleepCommand(),
         new DmesgCommand(),
