@@ -1,7 +1,7 @@
 namespace Simulator.Cli.Commands.Ping;
 
 /// <summary>The help iputils 20221126's ping prints on stderr for -h or a bad option, before it exits with 2.</summary>
-internal static class PingUsage
+public static class PingUsage
 {
     /// <summary>Copied from a run of the real ping (usage() in ping/ping_common.c), line for line.</summary>
     public const string Text =

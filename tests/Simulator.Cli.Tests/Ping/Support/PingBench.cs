@@ -11,7 +11,7 @@ namespace Simulator.Cli.Tests.Ping.Support;
 /// <summary>What one command printed and returned; <see cref="Both"/> keeps the order of the two streams.</summary>
 internal sealed record CommandRun(int Status, string Stdout, string Stderr, string Both)
 {
-    public string[] Lines => Both.TrimEnd('\n').Split('\n');
+    public string[] Lines => (Both.EndsWith('\n') ? Both[..^1] : Both).Split('\n');
 }
 
 /// <summary>
