@@ -68,6 +68,9 @@ public sealed partial class ShellInterpreter
             _vars.Set(name, value).Exported = true;
         }
 
+        // The scenario runs as root (tutorials check "[ $EUID -ne 0 ]").
+        _vars.Set("UID", "0").ReadOnly = true;
+        _vars.Set("EUID", "0").ReadOnly = true;
         _vars.Set("IFS", " \t\n");
         _vars.Set("PS4", "+ ");
         InitBuiltins();

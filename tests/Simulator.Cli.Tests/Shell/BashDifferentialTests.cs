@@ -214,6 +214,7 @@ public class BashDifferentialTests
         "cat <<'  END'\nx\n  END\necho after\n",
         "cat << \"E F\"\n$x\nE F\n",
         "cat <<E\\OF\n$HOME\nEOF\n",
+        "printf 'a b\\n  c  \\n' > f.txt 2>/dev/null || true\nprintf 'l1 x\\n  l2  \\n' | while IFS= read -r line; do echo \"[$line]\"; done\nIFS=: read a b <<< 'x:y:z'\necho \"$a|$b\"\n",
     ];
 
     private static IEnumerable<TestCaseData> Cases() =>

@@ -158,6 +158,14 @@ public class HostInterfaceTests
     }
 
     [Test]
+    public void ProgramsByFullPathAreTheSameUtilitiesOrGoToTheHost()
+    {
+        ShellHarness h = ShellHarness.Running("/bin/echo hi\nip netns exec ns1 /usr/bin/printf '%s\\n' there\n/sbin/ip link\n", out _);
+        Assert.That(h.Stdout, Is.EqualTo("hi\nthere\n"));
+        Assert.That(h.Host.Lines.Last(), Is.EqualTo("/sbin/ip link"));
+    }
+
+    [Test]
     public void RunCommandDoesNotFindFunctionsOrShellOnlyBuiltins()
     {
         ShellHarness h = ShellHarness.Running("setup() { :; }\nip netns exec ns1 setup\necho $?\nip netns exec ns1 cd /\n", out _);

@@ -130,6 +130,15 @@ public class ScriptFileTests
     }
 
     [Test]
+    public void TheScenarioRunsAsRoot()
+    {
+        ShellHarness h = ShellHarness.Running(
+            "if [ \"$EUID\" -ne 0 ]; then echo 'run as root'; exit 1; fi\n[ $(id -u) = 0 ] && whoami\nid\nUID=5\n", out int status);
+        Assert.That(h.Text, Is.EqualTo("root\nuid=0(root) gid=0(root) groups=0(root)\nt.sh: line 4: UID: readonly variable\n"));
+        Assert.That(status, Is.EqualTo(1));
+    }
+
+    [Test]
     public void UnicodeEscapesInAnsiCQuotes()
     {
         Assert.That(ShellHarness.Out("echo $'\\u00e9\\x41'\n"), Is.EqualTo("éA\n"));

@@ -134,4 +134,16 @@ internal static class ShellCommands
 
         return status.Value;
     }
+
+    /// <summary><c>id</c> and <c>whoami</c>: the scenario runs as root.</summary>
+    public static int Id(BuiltinCall call)
+    {
+        string options = string.Concat(call.Args.Skip(1).Where(a => a.StartsWith('-')).Select(a => a[1..]));
+        bool name = options.Contains('n', StringComparison.Ordinal) || call.Name == "whoami";
+        string text = options.Contains('u', StringComparison.Ordinal) || options.Contains('g', StringComparison.Ordinal) || call.Name == "whoami"
+            ? name ? "root" : "0"
+            : "uid=0(root) gid=0(root) groups=0(root)";
+        call.Out.Write(text + "\n");
+        return 0;
+    }
 }

@@ -52,6 +52,8 @@ public sealed partial class ShellInterpreter
         ["bash"] = ShellCommands.Bash,
         ["sh"] = ShellCommands.Bash,
         ["env"] = ShellCommands.Env,
+        ["id"] = ShellCommands.Id,
+        ["whoami"] = call => ShellCommands.Id(call),
     };
 
     private readonly Dictionary<string, Func<BuiltinCall, int>> _builtins = new(StringComparer.Ordinal);
@@ -378,8 +380,13 @@ public sealed partial class ShellInterpreter
     private void AssignReadFields(List<string> names, string text, Io io)
     {
         string ifs = _vars.Get("IFS") ?? " \t\n";
-        string whitespace = new([.. ifs.Where(char.IsWhiteSpace)]);
-        string rest = names.Count == 1 && names[0] == "REPLY" ? text : text.Trim(whitespace.ToCharArray());
+        char[] whitespace = [.. ifs.Where(char.IsWhiteSpace)];
+
+        // string.Trim with no characters would trim all white space; IFS= means trim nothing.
+        string TrimStart(string s) => whitespace.Length == 0 ? s : s.TrimStart(whitespace);
+        string Trim(string s) => whitespace.Length == 0 ? s : s.Trim(whitespace);
+
+        string rest = names.Count == 1 && names[0] == "REPLY" ? text : Trim(text);
         for (int i = 0; i < names.Count; i++)
         {
             if (i == names.Count - 1)
@@ -388,9 +395,9 @@ public sealed partial class ShellInterpreter
                 break;
             }
 
-            int cut = rest.IndexOfAny(ifs.ToCharArray());
+            int cut = ifs.Length == 0 ? -1 : rest.IndexOfAny(ifs.ToCharArray());
             string field = cut < 0 ? rest : rest[..cut];
-            rest = cut < 0 ? "" : rest[(cut + 1)..].TrimStart(whitespace.ToCharArray());
+            rest = cut < 0 ? "" : TrimStart(rest[(cut + 1)..]);
             AssignVariable(names[i], field, io);
         }
     }

@@ -221,7 +221,11 @@ public sealed partial class ShellInterpreter
             }
         }
 
-        if (Utilities.TryGetValue(name, out Func<BuiltinCall, int>? utility))
+        // "/bin/echo", "/usr/bin/grep": the shell's utilities stand for those programs too.
+        string utilityName = name.StartsWith('/') && VirtualFileSystem.ParentOf(name) is "/bin" or "/usr/bin" or "/sbin" or "/usr/sbin"
+            ? name[(name.LastIndexOf('/') + 1)..]
+            : name;
+        if (Utilities.TryGetValue(utilityName, out Func<BuiltinCall, int>? utility))
         {
             return utility(new BuiltinCall(this, argv, io, location, ns, env, isShellBuiltin: false));
         }
@@ -305,6 +309,8 @@ public sealed partial class ShellInterpreter
                 return string.Join(' ', _positional);
             case "LINENO":
                 return Decimal(_location.Line);
+            case "BASH_SOURCE":
+                return _location.File;
             case "RANDOM":
                 return Decimal(_random.Next(32768));
             case "PWD":
