@@ -1,5 +1,6 @@
 using Simulator.Cli.Commands.Resolver;
 using Simulator.Cli.Host;
+using Simulator.Cli.Host.Processes;
 using Simulator.Core.Addressing;
 using Simulator.Core.Wire;
 using Simulator.Devices;
@@ -14,33 +15,41 @@ namespace Simulator.Cli.Commands.Ping;
 /// the source and learn routing errors (connect: Network is unreachable), then the probe loop in
 /// simulated time and the statistics.
 /// </summary>
-public sealed class PingCommand : INetworkCommand
+public sealed class PingCommand : ProcessCommand
 {
-    public IReadOnlyList<string> Names { get; } = ["ping", "ping4", "ping6"];
+    public override IReadOnlyList<string> Names { get; } = ["ping", "ping4", "ping6"];
 
     /// <summary>The port ping4_run connects its probe socket to; nothing is sent to it.</summary>
     private const ushort ProbePort = 1025;
 
-    public int Run(Invocation invocation)
+    /// <summary>
+    /// Everything before the loop, done at once as the command starts: options, sockets, the
+    /// name, the probe connect and the header line. A failure there ends ping with its status.
+    /// </summary>
+    protected override SimulatedProcess? Create(Invocation invocation, out int status)
     {
         var program = invocation.Name;
+        status = 0;
         try
         {
-            return RunPing(invocation, program);
+            var process = Setup(invocation, program, out status);
+            return process;
         }
         catch (PingExit exit)
         {
-            return exit.Status;
+            status = exit.Status;
         }
         catch (NotModelledException unmodelled)
         {
             invocation.Err.WriteLine($"netsim: {program}: {unmodelled.Message}");
-            return 2;
+            status = 2;
         }
+        return null;
     }
 
-    private static int RunPing(Invocation invocation, string program)
+    private static PingProcess? Setup(Invocation invocation, string program, out int status)
     {
+        status = 0;
         var parser = new PingOptionParser(program, invocation.Out, invocation.Err);
         var options = parser.Parse(invocation.Args);
         // Called as ping4 or ping6, ping takes the family from its name.
@@ -49,7 +58,8 @@ public sealed class PingCommand : INetworkCommand
         if (parser.Operands.Count == 0)
         {
             invocation.Err.WriteLine($"{program}: usage error: Destination address required");
-            return 1;
+            status = 1;
+            return null;
         }
         var ns = invocation.Namespace;
         var settings = ns.Ipv4.Settings;
@@ -64,7 +74,8 @@ public sealed class PingCommand : INetworkCommand
         {
             if (!numericTarget) throw new NotModelledException("IPv6 is not modelled");
             invocation.Err.WriteLine($"{program}: {target}: {GaiError.AddressFamily.Message()}");
-            return 2;
+            status = 2;
+            return null;
         }
 
         // ping opens its sockets before it resolves the name.
@@ -78,27 +89,30 @@ public sealed class PingCommand : INetworkCommand
             if (!lookup.Succeeded)
             {
                 invocation.Err.WriteLine($"{program}: {target}: {lookup.Error.Message()}");
-                return 2;
+                status = 2;
+                socket.Close();
+                return null;
             }
             var hostname = numericTarget ? target : lookup.CanonicalName.Length > 0 ? lookup.CanonicalName : target;
             for (int i = 0; i < lookup.Addresses.Count; i++)
             {
                 bool hasNext = i + 1 < lookup.Addresses.Count;
-                int status = Ping4Run(invocation, program, options, socket, resolver, lookup.Addresses[i], hostname,
+                var setup = Ping4Run(invocation, program, options, socket, lookup.Addresses[i], hostname,
                     numeric: numericTarget || options.Numeric, hasNext);
-                if (status >= 0) return status;
+                if (setup != null) return new PingProcess(setup, socket, resolver);
             }
-            return 2;
+            throw new InvalidOperationException("ping4_run asked for another address after the last one");
         }
-        finally
+        catch
         {
             socket.Close();
+            throw;
         }
     }
 
-    /// <summary>ping4_run: source selection, socket options, the header line, then the session. -1: try the next address.</summary>
-    private static int Ping4Run(Invocation invocation, string program, PingOptions options, RawSocket socket,
-        StubResolver resolver, Ipv4Address target, string hostname, bool numeric, bool hasNext)
+    /// <summary>ping4_run up to the loop: source selection, socket options, the header line. Null: try the next address.</summary>
+    private static PingSetup? Ping4Run(Invocation invocation, string program, PingOptions options, RawSocket socket,
+        Ipv4Address target, string hostname, bool numeric, bool hasNext)
     {
         var ns = invocation.Namespace;
         var err = invocation.Err;
@@ -127,7 +141,7 @@ public sealed class PingCommand : INetworkCommand
                 }
                 else if (error is Errno.EHOSTUNREACH or Errno.ENETUNREACH && hasNext)
                 {
-                    return -1;
+                    return null;
                 }
                 else if (error != null)
                 {
@@ -166,16 +180,11 @@ public sealed class PingCommand : INetworkCommand
         var from = device != null || options.StrictSource ? $"from {source} {options.Device ?? ""}: " : "";
         invocation.Out.WriteLine($"PING {hostname} ({target}) {from}{options.DataLength}({options.DataLength + 28}) bytes of data.");
 
-        var random = invocation.World.Simulation.Random;
-        ushort identifier = (ushort)(options.Identifier ?? random.Next(65536));
-        var stats = new PingStatistics();
-        var probeData = new EchoProbe(options.DataLength, options.Pattern);
-        var addresses = new AddressPrinter(resolver, numeric);
-        var receiver = new PingReceiver(options, stats, probeData, addresses, target, identifier, multicast,
-            invocation.Out, err, program);
-        var session = new PingSession(invocation.Machine, ns, socket, options, stats, probeData, receiver, addresses,
-            target, identifier, invocation.Out, err, program);
-        return session.Run(hostname);
+        ushort identifier = (ushort)(options.Identifier ?? invocation.World.Simulation.Random.Next(65536));
+        // A script cannot press Ctrl-C: a ping in the foreground with nothing to stop it is
+        // interrupted by NetSim; in the background, or under timeout, it runs until signalled.
+        bool interrupt = !invocation.Context.Background && invocation.Machine.ForegroundLimit is null;
+        return new PingSetup(invocation, program, options, target, hostname, identifier, multicast, numeric, interrupt);
     }
 
     /// <summary>SO_BINDTODEVICE by name: the device must exist in the namespace.</summary>
