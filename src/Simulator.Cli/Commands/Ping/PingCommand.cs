@@ -32,8 +32,7 @@ public sealed class PingCommand : ProcessCommand
         status = 0;
         try
         {
-            var process = Setup(invocation, program, out status);
-            return process;
+            return Setup(invocation, program, out status);
         }
         catch (PingExit exit)
         {
@@ -178,7 +177,8 @@ public sealed class PingCommand : ProcessCommand
         }
 
         var from = device != null || options.StrictSource ? $"from {source} {options.Device ?? ""}: " : "";
-        invocation.Out.WriteLine($"PING {hostname} ({target}) {from}{options.DataLength}({options.DataLength + 28}) bytes of data.");
+        int packetLength = options.DataLength + IcmpPacket.HeaderLength + Ipv4Packet.MinHeaderLength;
+        invocation.Out.WriteLine($"PING {hostname} ({target}) {from}{options.DataLength}({packetLength}) bytes of data.");
 
         ushort identifier = (ushort)(options.Identifier ?? invocation.World.Simulation.Random.Next(65536));
         // A script cannot press Ctrl-C: a ping in the foreground with nothing to stop it is
