@@ -2,6 +2,7 @@ using Simulator.Cli.Commands.Conntrack;
 using Simulator.Cli.Commands.Ip;
 using Simulator.Cli.Commands.Iptables;
 using Simulator.Cli.Commands.Jobs;
+using Simulator.Cli.Commands.Ping;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.Utilities;
 
@@ -21,5 +22,6 @@ public static class CommandCatalog
         new KillCommand(),
         new WaitCommand(),
         new TimeoutCommand(),
+        new PingCommand(),
     ];
 }
