@@ -150,6 +150,7 @@ public sealed class SocketTable(Ipv4Stack stack)
                 },
                 _ => Errno.EHOSTUNREACH,
             };
+            socket.ErrorReport?.Invoke(socket);
         }
     }
 
