@@ -10,16 +10,28 @@ namespace Simulator.Cli.Commands.Netcat;
 /// <c>Listening on 0.0.0.0 9000</c>, <c>Connection received on 10.0.0.1 45678</c>,
 /// <c>Connection to 10.0.0.2 9000 port [tcp/*] succeeded!</c>,
 /// <c>nc: connect to 10.0.0.2 port 9000 (tcp) failed: Connection refused</c>.
-/// Addresses are looked up (/etc/hosts, then DNS) unless -n; a failed lookup prints the number.
+/// Addresses are looked up (/etc/hosts, then DNS) unless -n.
 /// </summary>
-internal sealed class NetcatReport(TextWriter stderr, NetcatOptions options, StubResolver resolver, NameService names)
+internal sealed class NetcatReport(TextWriter stderr, NetcatOptions options, NameInfo nameInfo, NameService names)
 {
     private string Protocol => options.Udp ? "udp" : "tcp";
 
-    /// <summary>report_sock: "MESSAGE on HOST PORT" (Listening, Bound, Connection received).</summary>
+    /// <summary>
+    /// report_sock: "MESSAGE on HOST PORT" (Listening, Bound, Connection received); a lookup that
+    /// fails for want of a nameserver prints its error instead, and netcat goes on.
+    /// </summary>
     public void Socket(string message, Ipv4Address address, ushort port)
     {
-        var host = options.Numeric ? address.ToString() : resolver.LookupAddress(address) ?? address.ToString();
+        var host = address.ToString();
+        if (!options.Numeric)
+        {
+            var error = nameInfo.Lookup(address, out host);
+            if (error != GaiError.None)
+            {
+                stderr.WriteLine($"nc: getnameinfo: {error.Message()}");
+                return;
+            }
+        }
         stderr.WriteLine($"{message} on {host} {port}");
     }
 

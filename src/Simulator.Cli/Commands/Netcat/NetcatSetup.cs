@@ -23,5 +23,6 @@ internal sealed record NetcatSetup(
     /// <summary>The ports to connect to, in order.</summary>
     public IReadOnlyList<ushort> Ports { get; init; } = [];
 
-    public NetcatReport Report { get; } = new(Invocation.Err, Options, Resolver, Names);
+    public NetcatReport Report { get; } = new(Invocation.Err, Options,
+        new NameInfo(Invocation.Machine, Invocation.Context.Namespace, Invocation.Namespace, Resolver), Names);
 }
