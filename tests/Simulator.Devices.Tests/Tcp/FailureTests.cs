@@ -176,4 +176,22 @@ public class FailureTests
         Assert.That(client.TakeError(), Is.EqualTo(Errno.ETIMEDOUT));
         Assert.That(bench.Wire.Segments.Count(s => s.Length > 0), Is.EqualTo(16), "the first send and 15 retransmissions");
     }
+
+    [Test]
+    public void Tcp_syn_retries_set_by_sysctl_bounds_the_connect_in_time()
+    {
+        // Measured with tcp_syn_retries=2: SYNs at 0, 1, 2, 3, 4, 5 s (still linear), then
+        // "Connection timed out" at 7 s, the time two exponential resends from 1 s would take.
+        var bench = BlackHoleBench();
+        Assert.That(bench.Client.Sysctls.Write("net.ipv4.tcp_syn_retries", "2"), Is.Null);
+        Assert.That(bench.Client.Sysctls.Write("net.ipv4.tcp_syn_retries", "0"), Is.EqualTo(Errno.EINVAL));
+        var client = bench.Connect(BlackHole, 9000);
+        long start = bench.Now;
+        bench.RunUntil(() => client.State == TcpState.Close, 200 * Simulation.Second);
+
+        var syns = bench.Wire.Segments.Where(s => s.FlagText == "S").Select(s => (s.Time - start) / (double)Simulation.Second);
+        Assert.That(syns, Is.EqualTo(new double[] { 0, 1, 2, 3, 4, 5 }).Within(0.01));
+        Assert.That((bench.Now - start) / (double)Simulation.Second, Is.EqualTo(7).Within(0.01));
+        Assert.That(client.TakeError(), Is.EqualTo(Errno.ETIMEDOUT));
+    }
 }

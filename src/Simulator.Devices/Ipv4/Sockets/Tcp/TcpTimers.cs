@@ -141,9 +141,10 @@ internal sealed class TcpTimers
     }
 
     /// <summary>
-    /// tcp_write_timeout: a SYN gets tcp_syn_retries (plus tcp_syn_linear_timeouts) resends; an
-    /// established connection the time tcp_retries2 backoffs from 200 ms would take
-    /// (retransmits_timed_out); an orphan 8 (tcp_orphan_retries). True if the connection failed.
+    /// tcp_write_timeout: a SYN gets tcp_syn_retries (plus tcp_syn_linear_timeouts) resends, or
+    /// the time tcp_syn_retries backoffs from 1 s take; an established connection the time
+    /// tcp_retries2 backoffs from 200 ms would take (retransmits_timed_out); an orphan 8
+    /// (tcp_orphan_retries). True if the connection failed.
     /// </summary>
     private bool WriteTimeout()
     {
@@ -152,18 +153,23 @@ internal sealed class TcpTimers
         bool expired;
         if (s.State is TcpState.SynSent or TcpState.SynRecv)
         {
+            // Either enough resends, or the time tcp_syn_retries exponential ones from 1 s would
+            // take (with tcp_syn_retries=2: 7 s, while the linear resends are still going).
             int maxRetransmits = settings.SynRetries + (s.State == TcpState.SynSent ? settings.SynLinearTimeouts : 0);
-            expired = Retransmits >= maxRetransmits;
+            expired = Retransmits >= maxRetransmits || TimedOut(settings.SynRetries, RttEstimator.InitialRto);
         }
         else
         {
-            int boundary = s.Orphan ? 8 : settings.Retries2;
-            expired = Retransmits > 0 && s.Simulation.Now - _retransStamp >= ModelTimeout(boundary, RttEstimator.MinRto);
+            expired = TimedOut(s.Orphan ? 8 : settings.Retries2, RttEstimator.MinRto);
         }
         if (!expired) return false;
         Fail();
         return true;
     }
+
+    /// <summary>retransmits_timed_out: the first resent segment went out longer ago than the model timeout.</summary>
+    private bool TimedOut(int boundary, long rtoBase) =>
+        Retransmits > 0 && _socket.Simulation.Now - _retransStamp >= ModelTimeout(boundary, rtoBase);
 
     /// <summary>tcp_write_err: the program learns ETIMEDOUT, or the soft error an ICMP message left.</summary>
     private void Fail()
