@@ -89,12 +89,12 @@ public class ConnectionTests
         var (client, server, _) = bench.Establish();
         int before = bench.Wire.Segments.Count;
 
-        Assert.That(client.Write("hello\n"u8), Is.Null);
+        Assert.That(client.Send("hello\n"u8), Is.Null);
         bench.RunUntil(() => server.BytesAvailable == 6);
-        Assert.That(Encoding.ASCII.GetString(server.ReadAll()), Is.EqualTo("hello\n"));
-        Assert.That(server.Write("world\n"u8), Is.Null);
+        Assert.That(Encoding.ASCII.GetString(server.ReceiveAll()), Is.EqualTo("hello\n"));
+        Assert.That(server.Send("world\n"u8), Is.Null);
         bench.RunUntil(() => client.BytesAvailable == 6);
-        Assert.That(Encoding.ASCII.GetString(client.ReadAll()), Is.EqualTo("world\n"));
+        Assert.That(Encoding.ASCII.GetString(client.ReceiveAll()), Is.EqualTo("world\n"));
         bench.Run(Simulation.Second);
 
         var after = bench.Wire.Segments.Skip(before).ToList();
@@ -118,10 +118,10 @@ public class ConnectionTests
         int before = bench.Wire.Segments.Count;
         var data = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();
 
-        client.Write(data);
+        client.Send(data);
         bench.RunUntil(() => server.BytesAvailable == data.Length);
 
-        Assert.That(server.ReadAll(), Is.EqualTo(data));
+        Assert.That(server.ReceiveAll(), Is.EqualTo(data));
         var sent = bench.Wire.Segments.Skip(before).Where(s => s.Length > 0).ToList();
         Assert.That(sent.Select(s => s.Length), Is.EqualTo(new[] { 1448, 1448, 1448, 656 }));
         Assert.That(sent.Select(s => s.FlagText), Is.EqualTo(new[] { ".", ".", ".", "P." }), "PSH on the segment that ends the write");
@@ -132,9 +132,9 @@ public class ConnectionTests
     {
         var bench = new TcpBench();
         var (client, server, _) = bench.Establish();
-        client.Write("hello\n"u8);
+        client.Send("hello\n"u8);
         bench.RunUntil(() => server.BytesAvailable == 6);
-        server.ReadAll();
+        server.ReceiveAll();
         bench.Run(Simulation.Millisecond);
         int before = bench.Wire.Segments.Count;
 
@@ -204,7 +204,7 @@ public class ConnectionTests
     {
         var bench = new TcpBench();
         var (client, server, _) = bench.Establish();
-        client.Write("unread"u8);
+        client.Send("unread"u8);
         bench.RunUntil(() => server.BytesAvailable == 6);
 
         server.Close();
@@ -214,7 +214,7 @@ public class ConnectionTests
         Assert.That(reset.FlagText, Is.EqualTo("R."));
         Assert.That(reset.Options.Length, Is.EqualTo(12), "an active reset carries timestamps like the socket's other segments");
         Assert.That(client.TakeError(), Is.EqualTo(Errno.ECONNRESET));
-        Assert.That(client.Write("x"u8), Is.EqualTo(Errno.EPIPE));
+        Assert.That(client.Send("x"u8), Is.EqualTo(Errno.EPIPE));
     }
 
     [Test]
@@ -245,11 +245,11 @@ public class ConnectionTests
         Assert.That((listenerWakeups, clientWakeups), Is.EqualTo((1, 1)));
 
         var server = listener.Accept()!;
-        server.Write("x"u8);
+        server.Send("x"u8);
         server.Close();
         bench.Run(Simulation.Millisecond);
         Assert.That(clientWakeups, Is.GreaterThanOrEqualTo(2));
-        Assert.That(client.ReadAll(), Is.EqualTo("x"u8.ToArray()));
+        Assert.That(client.ReceiveAll(), Is.EqualTo("x"u8.ToArray()));
         Assert.That(client.IsEndOfStream, Is.True);
     }
 
@@ -260,10 +260,10 @@ public class ConnectionTests
         {
             var bench = new TcpBench(seed: 42);
             var (client, server, _) = bench.Establish();
-            client.Write("same\n"u8);
+            client.Send("same\n"u8);
             client.Close();
             bench.RunUntil(() => server.BytesAvailable == 5);
-            server.ReadAll();
+            server.ReceiveAll();
             bench.RunUntil(() => server.IsEndOfStream);
             server.Close();
             bench.Run(Simulation.Second);

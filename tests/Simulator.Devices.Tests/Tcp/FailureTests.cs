@@ -46,7 +46,7 @@ public class FailureTests
         Assert.That((client.State, server.State), Is.EqualTo((TcpState.CloseWait, TcpState.FinWait2)));
         int before = bench.Wire.Segments.Count;
 
-        client.Write("x"u8);
+        client.Send("x"u8);
         bench.RunUntil(() => client.State == TcpState.Close);
 
         var data = bench.Wire.Segments[before];
@@ -149,7 +149,7 @@ public class FailureTests
         bench.Run(Simulation.Second);
         var address = Blackout(bench);
         long start = bench.Now;
-        client.Write("lost?\n"u8);
+        client.Send("lost?\n"u8);
         bench.Run(Simulation.Second);
         Assert.That(bench.Server.Ipv4.Addresses.Add(bench.ServerDevice, address, default), Is.Null);
         bench.RunUntil(() => server.BytesAvailable == 6, 5 * Simulation.Second);
@@ -157,7 +157,7 @@ public class FailureTests
         var sends = bench.Wire.Segments.Where(s => s.Length == 6).Select(s => (s.Time - start) / (double)Simulation.Second).ToList();
         // RTO = RTT (20 us) + max(4 x deviation, 200 ms); doubled each time.
         Assert.That(sends, Is.EqualTo(new[] { 0, 0.2, 0.6, 1.4 }).Within(0.002));
-        Assert.That(server.ReadAll(), Is.EqualTo("lost?\n"u8.ToArray()));
+        Assert.That(server.ReceiveAll(), Is.EqualTo("lost?\n"u8.ToArray()));
     }
 
     [Test]
@@ -168,7 +168,7 @@ public class FailureTests
         bench.Run(Simulation.Second);
         Blackout(bench);
         long start = bench.Now;
-        client.Write("into the void"u8);
+        client.Send("into the void"u8);
         bench.RunUntil(() => client.State == TcpState.Close, 2000 * Simulation.Second);
 
         // tcp_model_timeout(15, 200 ms) = 1023 x 0.2 s + 6 x 120 s = 924.6 s.

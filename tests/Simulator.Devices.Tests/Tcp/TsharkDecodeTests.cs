@@ -59,12 +59,12 @@ public class TsharkDecodeTests
         }
         var bench = new TcpBench();
         var (client, server, _) = bench.Establish();
-        client.Write("hello\n"u8);
+        client.Send("hello\n"u8);
         bench.RunUntil(() => server.BytesAvailable == 6);
-        server.ReadAll();
-        server.Write(new byte[3000]);
+        server.ReceiveAll();
+        server.Send(new byte[3000]);
         bench.RunUntil(() => client.BytesAvailable == 3000);
-        client.ReadAll();
+        client.ReceiveAll();
         client.Shutdown(TcpShutdown.Send);
         bench.RunUntil(() => server.IsEndOfStream);
         server.Close();

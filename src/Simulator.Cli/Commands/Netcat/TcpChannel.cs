@@ -18,13 +18,13 @@ internal sealed class TcpChannel(TcpSocket socket) : INetcatChannel
 
     public byte[] ReadAvailable()
     {
-        var data = socket.ReadAll();
+        var data = socket.ReceiveAll();
         // read() reports a reset or a timeout once the data before it is read.
         if (data.Length == 0 && socket.TakeError() != null) _readFailed = true;
         return data;
     }
 
-    public bool Write(ReadOnlySpan<byte> data) => socket.Write(data) is null;
+    public bool Write(ReadOnlySpan<byte> data) => socket.Send(data) is null;
 
     public void ShutdownWrite() => socket.Shutdown(TcpShutdown.Send);
 

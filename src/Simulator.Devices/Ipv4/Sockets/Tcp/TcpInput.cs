@@ -68,7 +68,7 @@ internal sealed class TcpInput(TcpSocket s)
             s.SetState(TcpState.Established);
             s.Wake();
             // Data written while connecting goes now and carries the ACK; else a bare ACK.
-            if (s.Send.Length > 0) s.Output.WriteXmit();
+            if (s.SendBuffer.Length > 0) s.Output.WriteXmit();
             else s.Output.SendAck();
             return SegmentVerdict.Consumed;
         }
@@ -269,7 +269,7 @@ internal sealed class TcpInput(TcpSocket s)
             int acked = (int)(ack - s.SndUna);
             s.Output.MeasureRtt(ack, segment, s.Rtt);
             s.SndUna = ack;
-            s.Send.AcknowledgeTo(ack);
+            s.SendBuffer.AcknowledgeTo(ack);
             if (SequenceNumbers.Before(s.SndNxt, ack)) s.SndNxt = ack;
             // Slow start below ssthresh, then about one segment per round trip (RFC 5681).
             int segments = Math.Max(1, acked / Math.Max(s.MssCache, 1));
@@ -324,7 +324,7 @@ internal sealed class TcpInput(TcpSocket s)
                 s.DelayedAck.Schedule();
                 return DropReason.TcpOverWindow;
             }
-            s.Received.Append(payload);
+            s.ReceiveBuffer.Append(payload);
             s.RcvNxt += (uint)payload.Length;
             s.DelayedAck.Schedule();
             s.DelayedAck.OnDataReceived(payload.Length);
@@ -386,7 +386,7 @@ internal sealed class TcpInput(TcpSocket s)
         };
         if (error is null) return;
         s.Error = error;
-        s.Received.Clear();
+        s.ReceiveBuffer.Clear();
         s.Done();
     }
 

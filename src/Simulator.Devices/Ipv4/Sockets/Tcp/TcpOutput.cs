@@ -91,7 +91,7 @@ internal sealed class TcpOutput(TcpSocket s)
             return;
         while (true)
         {
-            int unsent = (int)(s.Send.EndSeq - s.SndNxt);
+            int unsent = (int)(s.SendBuffer.EndSeq - s.SndNxt);
             if (unsent <= 0)
             {
                 if (s.FinQueued && s.SndNxt == s.FinSeq) SendFinSegment();
@@ -122,7 +122,7 @@ internal sealed class TcpOutput(TcpSocket s)
     {
         var flags = TcpFlags.Ack | (psh ? TcpFlags.Psh : 0) | (fin ? TcpFlags.Fin : 0);
         bool retransmission = SequenceNumbers.Before(seq, s.SndMax);
-        Transmit(flags, seq, s.Send.Slice(seq, length), EstablishedOptions(), SelectWindow());
+        Transmit(flags, seq, s.SendBuffer.Slice(seq, length), EstablishedOptions(), SelectWindow());
         s.SndNxt = seq + (uint)length + (fin ? 1u : 0u);
         if (SequenceNumbers.After(s.SndNxt, s.SndMax)) s.SndMax = s.SndNxt;
         if (length < s.MssCache) s.SndSml = seq + (uint)length;
@@ -166,7 +166,7 @@ internal sealed class TcpOutput(TcpSocket s)
                 return;
         }
         s.SndNxt = s.SndUna;
-        int unsent = (int)(s.Send.EndSeq - s.SndUna);
+        int unsent = (int)(s.SendBuffer.EndSeq - s.SndUna);
         if (unsent > 0)
         {
             int length = Math.Min(unsent, s.MssCache);
@@ -246,7 +246,7 @@ internal sealed class TcpOutput(TcpSocket s)
     private uint ComputeWindow()
     {
         long space = s.Settings.InitialReceiveSpace;
-        long free = space - s.Received.Length;
+        long free = space - s.ReceiveBuffer.Length;
         if (free < space / 2 && free < s.RcvMss) return 0;
         long window = Math.Min(Math.Max(free, 0), s.RcvSsthresh);
         if (s.RcvWscale > 0)

@@ -156,7 +156,7 @@ internal sealed class TcpRequest
         child.BindToDevice(_listener.BoundDevice);
         child.Iss = _iss;
         child.SndUna = child.SndNxt = child.SndMax = _iss + 1;
-        child.Send.StartSeq = _iss + 1;
+        child.SendBuffer.StartSeq = _iss + 1;
         child.Irs = _irs;
         child.RcvNxt = child.RcvWup = _irs + 1;
         bool windowScaling = _peer.WindowScale >= 0 && settings.WindowScaling != 0;

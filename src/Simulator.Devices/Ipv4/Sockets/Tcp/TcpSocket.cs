@@ -80,10 +80,10 @@ public sealed class TcpSocket : IEventTarget
     public TcpTuple Tuple => new(LocalAddress, LocalPort, RemoteAddress, RemotePort);
 
     /// <summary>Bytes received and not yet read.</summary>
-    public int BytesAvailable => Received.Length;
+    public int BytesAvailable => ReceiveBuffer.Length;
 
     /// <summary>A read would return end of file: the peer's FIN came and everything before it was read, or the connection is gone.</summary>
-    public bool IsEndOfStream => Received.Length == 0 && (FinReceived || ((ShutdownFlags & TcpShutdown.Receive) != 0) ||
+    public bool IsEndOfStream => ReceiveBuffer.Length == 0 && (FinReceived || ((ShutdownFlags & TcpShutdown.Receive) != 0) ||
                                                          (State == TcpState.Close && HasBeenConnected));
 
     /// <summary>accept() would return a connection.</summary>
@@ -115,8 +115,8 @@ public sealed class TcpSocket : IEventTarget
     /// <summary>snd_sml: the end of the last segment sent smaller than a full one (Nagle, Minshall's variant).</summary>
     internal uint SndSml;
     internal ushort IpId;
-    internal readonly SendQueue Send = new();
-    internal readonly ReceiveQueue Received = new();
+    internal readonly SendQueue SendBuffer = new();
+    internal readonly ReceiveQueue ReceiveBuffer = new();
     internal bool FinQueued;
     internal bool FinReceived;
     internal TcpShutdown ShutdownFlags;
@@ -130,7 +130,7 @@ public sealed class TcpSocket : IEventTarget
     internal bool PortLocked;
 
     /// <summary>The sequence number of the FIN once one is queued: after the last byte written.</summary>
-    internal uint FinSeq => Send.EndSeq;
+    internal uint FinSeq => SendBuffer.EndSeq;
     internal bool FinSent => FinQueued && SequenceNumbers.After(SndMax, FinSeq);
     /// <summary>The timestamp clock: milliseconds, with the connection's random offset (tcp_time_stamp_ts + tsoffset).</summary>
     internal uint TsNow => (uint)(Simulation.Now / Simulation.Millisecond) + TsOffset;
@@ -254,7 +254,7 @@ public sealed class TcpSocket : IEventTarget
         RcvSsthresh = RcvWnd;
         SndUna = Iss;
         SndNxt = SndMax = Iss;
-        Send.StartSeq = Iss + 1;
+        SendBuffer.StartSeq = Iss + 1;
         HasBeenConnected = true;
         SetState(TcpState.SynSent);
         Output.SendSyn();
@@ -266,30 +266,30 @@ public sealed class TcpSocket : IEventTarget
     /// handshake ends the data waits, as a blocking send() would. A pending error comes back once;
     /// after shutdown(SHUT_WR) or close, EPIPE (the program also gets SIGPIPE).
     /// </summary>
-    public Errno? Write(ReadOnlySpan<byte> data)
+    public Errno? Send(ReadOnlySpan<byte> data)
     {
         if (TakeError() is { } error) return error;
         if ((ShutdownFlags & TcpShutdown.Send) != 0) return Errno.EPIPE;
         if (State is not (TcpState.Established or TcpState.CloseWait or TcpState.SynSent or TcpState.SynRecv))
             return Errno.EPIPE;
-        Send.Append(data);
+        SendBuffer.Append(data);
         if (State is TcpState.Established or TcpState.CloseWait) Output.WriteXmit();
         return null;
     }
 
     /// <summary>recv(): copies received bytes; 0 with <see cref="IsEndOfStream"/> false means none yet.</summary>
-    public int Read(Span<byte> destination)
+    public int Receive(Span<byte> destination)
     {
-        int count = Received.Read(destination);
+        int count = ReceiveBuffer.Read(destination);
         if (count > 0) Output.CleanupReceiveBuffer();
         return count;
     }
 
     /// <summary>Reads everything received so far.</summary>
-    public byte[] ReadAll()
+    public byte[] ReceiveAll()
     {
-        var bytes = new byte[Received.Length];
-        Read(bytes);
+        var bytes = new byte[ReceiveBuffer.Length];
+        Receive(bytes);
         return bytes;
     }
 
@@ -349,10 +349,10 @@ public sealed class TcpSocket : IEventTarget
             Destroy();
             return;
         }
-        if (Received.Length > 0)
+        if (ReceiveBuffer.Length > 0)
         {
             // Data the program never read: abort (tcp_close's data_was_unread).
-            Received.Clear();
+            ReceiveBuffer.Clear();
             Output.SendActiveReset();
             Done();
             return;

@@ -125,7 +125,7 @@ internal sealed class TcpTimers
     {
         var s = _socket;
         _probing = false;
-        if (s.SndWnd > 0 || s.Send.EndSeq == s.SndNxt)
+        if (s.SndWnd > 0 || s.SendBuffer.EndSeq == s.SndNxt)
         {
             s.Output.WriteXmit();
             return;
