@@ -194,4 +194,36 @@ public class FailureTests
         Assert.That((bench.Now - start) / (double)Simulation.Second, Is.EqualTo(7).Within(0.01));
         Assert.That(client.TakeError(), Is.EqualTo(Errno.ETIMEDOUT));
     }
+
+    [Test]
+    public void A_refused_socket_may_connect_again()
+    {
+        var bench = new TcpBench();
+        var socket = bench.Connect(TcpBench.ServerAddress, 9000);
+        bench.RunUntil(() => socket.State == TcpState.Close);
+        Assert.That(socket.TakeError(), Is.EqualTo(Errno.ECONNREFUSED));
+
+        var listener = bench.Listen(9000);
+        Assert.That(socket.Connect(TcpBench.ServerAddress, 9000), Is.Null);
+        bench.RunUntil(() => socket.State == TcpState.Established && listener.CanAccept);
+        Assert.That(socket.Connect(TcpBench.ServerAddress, 9000), Is.EqualTo(Errno.EISCONN));
+    }
+
+    [Test]
+    public void Data_that_came_before_a_reset_is_read_before_the_error()
+    {
+        var bench = new TcpBench();
+        var (client, server, _) = bench.Establish();
+        server.Send("last words"u8);
+        bench.RunUntil(() => client.BytesAvailable == 10);
+        client.Send("unread by the server"u8);
+        bench.RunUntil(() => server.BytesAvailable > 0);
+        server.Close();
+        bench.RunUntil(() => client.State == TcpState.Close);
+
+        Assert.That(client.IsEndOfStream, Is.False, "the data comes first");
+        Assert.That(client.ReceiveAll(), Is.EqualTo("last words"u8.ToArray()));
+        Assert.That(client.TakeError(), Is.EqualTo(Errno.ECONNRESET));
+        Assert.That(client.IsEndOfStream, Is.True);
+    }
 }

@@ -385,8 +385,9 @@ internal sealed class TcpInput(TcpSocket s)
             _ => Errno.ECONNRESET,
         };
         if (error is null) return;
+        // The unsent data goes (tcp_write_queue_purge); what was received can still be read.
         s.Error = error;
-        s.ReceiveBuffer.Clear();
+        s.SendBuffer.AcknowledgeTo(s.SendBuffer.EndSeq);
         s.Done();
     }
 

@@ -37,6 +37,8 @@ public sealed class TcpSocket : IEventTarget
 
     private readonly Queue<TcpSocket> _acceptQueue = new();
     private bool _wakePending;
+    /// <summary>SOCK_BINDADDR_LOCK: the program bound a specific address.</summary>
+    private bool _addressLocked;
 
     internal TcpSocket(TcpTable table)
     {
@@ -82,7 +84,10 @@ public sealed class TcpSocket : IEventTarget
     /// <summary>Bytes received and not yet read.</summary>
     public int BytesAvailable => ReceiveBuffer.Length;
 
-    /// <summary>A read would return end of file: the peer's FIN came and everything before it was read, or the connection is gone.</summary>
+    /// <summary>
+    /// A read would return end of file: the peer's FIN came and everything before it was read, or
+    /// the established connection is gone (read reports a reset first, through <see cref="Error"/>).
+    /// </summary>
     public bool IsEndOfStream => ReceiveBuffer.Length == 0 && (FinReceived || ((ShutdownFlags & TcpShutdown.Receive) != 0) ||
                                                          (State == TcpState.Close && HasBeenConnected));
 
@@ -122,6 +127,7 @@ public sealed class TcpSocket : IEventTarget
     internal TcpShutdown ShutdownFlags;
     /// <summary>SOCK_DEAD: the program closed the socket; the kernel finishes the connection alone.</summary>
     internal bool Orphan;
+    /// <summary>The connection was established once (the socket is SS_CONNECTED: connect() again is EISCONN).</summary>
     internal bool HasBeenConnected;
     /// <summary>sk_err_soft: an ICMP error kept for when the connection times out.</summary>
     internal Errno? SoftError;
@@ -169,6 +175,7 @@ public sealed class TcpSocket : IEventTarget
         }
         LocalAddress = address;
         LocalPort = port;
+        _addressLocked = !address.IsUnspecified;
         Table.AddBound(this);
         return null;
     }
@@ -216,8 +223,13 @@ public sealed class TcpSocket : IEventTarget
     public Errno? Connect(Ipv4Address address, ushort port)
     {
         if (State == TcpState.SynSent) return Errno.EALREADY;
-        if (State != TcpState.Close) return Errno.EISCONN;
-        if (HasBeenConnected) return Errno.EISCONN;
+        if (State != TcpState.Close || HasBeenConnected) return Errno.EISCONN;
+        if (LocalPort != 0 && !PortLocked)
+        {
+            // Another try after a failed connect: the port and address chosen for it were given back.
+            LocalPort = 0;
+            if (!_addressLocked) LocalAddress = Ipv4Address.Any;
+        }
         var error = Stack.Routes.ResolveOutput(address, LocalAddress, BoundDevice?.IfIndex ?? 0, out var route);
         if (error != null) return error;
         if (route.IsBroadcast || address.IsMulticast) return Errno.ENETUNREACH;
@@ -254,8 +266,11 @@ public sealed class TcpSocket : IEventTarget
         RcvSsthresh = RcvWnd;
         SndUna = Iss;
         SndNxt = SndMax = Iss;
+        SendBuffer.AcknowledgeTo(SendBuffer.EndSeq);
         SendBuffer.StartSeq = Iss + 1;
-        HasBeenConnected = true;
+        FinQueued = false;
+        ShutdownFlags = TcpShutdown.None;
+        Error = null;
         SetState(TcpState.SynSent);
         Output.SendSyn();
         return null;
