@@ -224,12 +224,6 @@ public sealed class TcpSocket : IEventTarget
     {
         if (State == TcpState.SynSent) return Errno.EALREADY;
         if (State != TcpState.Close || HasBeenConnected) return Errno.EISCONN;
-        if (LocalPort != 0 && !PortLocked)
-        {
-            // Another try after a failed connect: the port and address chosen for it were given back.
-            LocalPort = 0;
-            if (!_addressLocked) LocalAddress = Ipv4Address.Any;
-        }
         var error = Stack.Routes.ResolveOutput(address, LocalAddress, BoundDevice?.IfIndex ?? 0, out var route);
         if (error != null) return error;
         if (route.IsBroadcast || address.IsMulticast) return Errno.ENETUNREACH;
@@ -415,8 +409,19 @@ public sealed class TcpSocket : IEventTarget
         ShutdownFlags = TcpShutdown.Both;
         Timers.CancelAll();
         Table.Unhash(this);
-        if (Orphan) Destroy();
-        else Wake();
+        if (Orphan)
+        {
+            Destroy();
+            return;
+        }
+        // tcp_set_state(TCP_CLOSE): a port the program did not choose goes back (inet_put_port),
+        // so a later connect() starts afresh.
+        if (!PortLocked)
+        {
+            LocalPort = 0;
+            if (!_addressLocked) LocalAddress = Ipv4Address.Any;
+        }
+        Wake();
     }
 
     /// <summary>tcp_disconnect of a connection nobody will use: an RST if the peer still thinks it open.</summary>
