@@ -122,7 +122,7 @@ public sealed class Ipv4Stack
             case NetdevEvent.Change:
                 // arp_evict_nocarrier: losing carrier empties the neighbour cache of the device.
                 if (!device.HasCarrier && device.Ip.Conf[DevConfKey.ArpEvictNocarrier] != 0)
-                    Arp.DeviceDown(device, unregister: false);
+                    Arp.CarrierDown(device);
                 break;
         }
     }
