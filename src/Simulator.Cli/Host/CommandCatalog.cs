@@ -1,4 +1,5 @@
 using Simulator.Cli.Commands.Jobs;
+using Simulator.Cli.Commands.NetTools;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.System;
 
@@ -15,5 +16,9 @@ public static class CommandCatalog
         new KillCommand(),
         new WaitCommand(),
         new TimeoutCommand(),
+        new IfconfigCommand(),
+        new RouteCommand(),
+        new NetstatCommand(),
+        new ArpCommand(),
     ];
 }
