@@ -70,6 +70,9 @@ public class GoldenTranscriptTests
             case "veth": host.AddVethPair(); break;
             case "peer": host.WithPeerAddress(words[1]); break;
             case "lo": host.Host.Loopback.SetUp(); break;
+            case "link": host.AddVeth(host.Host, words[1], words[2], host.Peer!, "p-" + words[1], "02:00:00:00:02:00"); break;
+            // The count br_add_if takes with dev_set_promiscuity; the bridge itself is not needed here.
+            case "bridge-port": host.VethA.ChangePromiscuity(1); break;
             case "file": host.Shell.FileSystem.WriteFile(words[1], string.Join(' ', words[2..]) + "\n", append: true); break;
             default: Assert.Fail($"unknown setup {string.Join(' ', words)}"); break;
         }

@@ -1,7 +1,7 @@
 namespace Simulator.Cli.Commands.NetTools;
 
 /// <summary>The C library's number readers as net-tools calls them: atoi and strtoul(…, 0).</summary>
-internal static class CNumbers
+public static class CNumbers
 {
     /// <summary>atoi: white space, an optional sign, then decimal digits; 0 when there are none.</summary>
     public static int Atoi(string text)

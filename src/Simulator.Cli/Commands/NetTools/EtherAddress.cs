@@ -6,7 +6,7 @@ namespace Simulator.Cli.Commands.NetTools;
 /// net-tools' reading of an Ethernet address (lib/ether.c: in_ether): hex octets of one or two
 /// digits, the colons between them optional; fewer than six octets leave the rest zero.
 /// </summary>
-internal static class EtherAddress
+public static class EtherAddress
 {
     public static bool TryParse(string text, out MacAddress address)
     {

@@ -7,7 +7,7 @@ namespace Simulator.Cli.Commands.NetTools;
 /// parts, each decimal, octal (leading 0) or hex (0x); "10.1" is 10.0.0.1 and "0x0a000001" is
 /// 10.0.0.1 too.
 /// </summary>
-internal static class InetAton
+public static class InetAton
 {
     /// <summary>inet_aton: the last part fills the bits the earlier parts leave.</summary>
     public static bool TryParse(string text, out Ipv4Address address)

@@ -9,7 +9,7 @@ namespace Simulator.Cli.Commands.NetTools;
 /// ifconfig and netstat -ie, and ife_print_short, used by ifconfig -s and netstat -i). IPv6 is
 /// not modelled, so no inet6 lines are printed.
 /// </summary>
-internal static class InterfaceFormat
+public static class InterfaceFormat
 {
     private const int IffUp = 0x1, IffBroadcast = 0x2, IffDebug = 0x4, IffLoopback = 0x8, IffPointToPoint = 0x10,
         IffNoTrailers = 0x20, IffRunning = 0x40, IffNoArp = 0x80, IffPromisc = 0x100, IffAllMulti = 0x200,

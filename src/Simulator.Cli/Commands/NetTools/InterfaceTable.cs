@@ -8,13 +8,13 @@ namespace Simulator.Cli.Commands.NetTools;
 /// One name in net-tools' interface list (struct interface): a device from /proc/net/dev, which
 /// has statistics, or an address label such as "veth0:1" from SIOCGIFCONF, which has none.
 /// </summary>
-internal sealed record NetInterface(string Name, bool HasStatistics);
+public sealed record NetInterface(string Name, bool HasStatistics);
 
 /// <summary>
 /// What SIOCGIF* answer for one interface name (if_fetch): the flags, MTU and hardware address
 /// of the device the name stands for, and the IPv4 address carrying the name as its label.
 /// </summary>
-internal sealed record InterfaceSnapshot(NetInterface Interface, NetDevice Device, InterfaceAddress? Address)
+public sealed record InterfaceSnapshot(NetInterface Interface, NetDevice Device, InterfaceAddress? Address)
 {
     /// <summary>ifr_flags is a short: IFF_LOWER_UP and above are not in it.</summary>
     public int Flags => (int)Device.Flags & 0xFFFF;
@@ -25,7 +25,7 @@ internal sealed record InterfaceSnapshot(NetInterface Interface, NetDevice Devic
 /// namespace, then every address label, kept sorted by <see cref="Compare"/> as if_cache_add
 /// inserts them.
 /// </summary>
-internal static class InterfaceTable
+public static class InterfaceTable
 {
     /// <summary>IFNAMSIZ - 1: what safe_strncpy leaves of a longer name.</summary>
     public const int NameLength = 15;

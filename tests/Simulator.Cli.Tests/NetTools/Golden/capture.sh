@@ -11,6 +11,8 @@
 #                     (02:00:00:00:00:0b) in another, both down, IPv6 off (NetSim has none)
 #   peer CIDR         veth-b gets CIDR and goes up
 #   lo                lo is up in the namespace under test
+#   link NAME MAC     another veth, NAME (with MAC) here and its peer in the other namespace
+#   bridge-port       veth-a is enslaved to a bridge (kept down), which holds a promiscuity count
 #   file PATH TEXT    a line of /etc/hosts or /etc/networks as the namespace sees it
 # Steps are "$ COMMAND", its output, "[rc=N]"; "@ ping ADDR" sends one echo request
 # (iputils ping here, the model's raw socket in the replay) whose output is not compared.
@@ -37,6 +39,8 @@ setup() {
       ip link add veth-a netns $A address 02:00:00:00:00:0a type veth peer name veth-b netns $B address 02:00:00:00:00:0b ;;
     peer) ip -n $B addr add "$2" dev veth-b; ip -n $B link set veth-b up ;;
     lo) ip -n $A link set lo up ;;
+    link) ip link add "$2" netns $A address "$3" type veth peer name "p-$2" netns $B ;;
+    bridge-port) ip -n $A link add br0 type bridge; ip -n $A link set veth-a master br0 ;;
     file) echo "${*:3}" >> /etc/netns/$A/"${2#/etc/}" ;;
   esac
 }
@@ -46,7 +50,7 @@ step() {
   echo "[rc=$?]" >&3
   # linkwatch applies a change of operational state (RUNNING) up to a second later; wait for it,
   # so that the transcript shows the settled state, which is the one the model has at once.
-  [ "$1" = ifconfig ] && [ $# -gt 2 ] && sleep 1.1
+  if [ "$1" = ifconfig ] && [ $# -gt 2 ]; then sleep 1.1; fi
 }
 ping_peer() { echo "@ ping $1" >&3; ip netns exec $A ping -c 1 -W 1 "$1" >/dev/null; }
 
@@ -115,6 +119,9 @@ step arp -s 10.0.0.11 zz
 step arp -i veth9 -s 10.0.0.11 02:00:00:00:00:11
 step arp -s
 step arp -s 10.0.0.11
+ping_peer 10.0.0.3
+step arp -n
+step arp -a -n
 
 # ifconfig's errors and exit statuses.
 begin ifconfig-errors.txt
@@ -216,3 +223,51 @@ step netstat -r
 ping_peer 192.168.1.1
 step arp
 step arp -a
+
+# Seed 000: a bridge port is promiscuous, but netstat -i shows P only for the user's flag.
+begin promisc-bridge-port.txt
+setup veth
+setup peer 10.0.0.2/24
+setup bridge-port
+step ifconfig veth-a up
+step netstat -i
+step ifconfig veth-a promisc
+step netstat -i
+step ifconfig veth-a -promisc
+step netstat -i
+step ifconfig veth-a
+
+# The order ifconfig lists interfaces in: nstrcmp, trailing numbers and alias numbers numerically.
+begin interface-order.txt
+setup veth
+for n in veth1 veth10 veth2 eth0 b1c b1 b10c veth01 x9y x10y; do setup link $n 02:00:00:00:01:$(printf %02x ${#n}); done
+step ifconfig veth1:10 10.1.0.10
+step ifconfig veth1:2 10.2.0.2
+step ifconfig veth1:1- 10.3.0.1
+step ifconfig veth1 10.4.0.1
+step ifconfig -a -s
+step netstat -i
+
+# Usage, help and version texts: to stderr after an error, to stdout when asked for (the lists
+# of hardware types and address families always to stderr).
+begin usage.txt
+setup veth
+step ifconfig veth-a 10.0.0.1/x
+step ifconfig veth-a 10.0.0.1 netmask
+step ifconfig -h
+step ifconfig -V
+step route -h
+step route -z
+step route bogus
+step route add
+step route add -net
+step route flush
+step route -V
+step netstat -h
+step netstat -z
+step netstat -V
+step arp -h
+step arp -z
+step arp -i
+step arp -V
+step arp -s 10.0.0.1 02:00:00:00:00:01 bogus
