@@ -68,8 +68,10 @@ public static class RouteIoctl
             if ((destination.Value & inverted) != 0 || (inverted & (inverted + 1)) != 0) return Errno.EINVAL;
             prefixLength = Ipv4Prefix.LengthOfMask(mask);
         }
-        // rt_metric is the user's metric + 1; 0 means "none given", which is priority 0 too.
-        int? metric = entry.Metric > 0 ? entry.Metric - 1 : null;
+        // rt_metric is the user's metric + 1 (0: none given); the priority is one less, and a
+        // delete with priority 0 matches any priority (fib_nh_match).
+        int priority = entry.Metric > 0 ? entry.Metric - 1 : 0;
+        int? metric = priority > 0 ? priority : null;
         var target = new Ipv4InterfaceAddress(destination, prefixLength);
         if ((entry.Flags & RtFlags.Reject) != 0)
         {
@@ -79,7 +81,7 @@ public static class RouteIoctl
                 Type = RouteType.Unreachable,
                 Scope = RouteScope.Host,
                 Protocol = deleting ? null : RouteProtocol.Boot,
-                Metric = deleting ? metric : metric ?? 0,
+                Metric = deleting ? metric : priority,
             };
             return null;
         }
@@ -125,7 +127,7 @@ public static class RouteIoctl
             Gateway = gateway,
             Device = device,
             PreferredSource = preferredSource,
-            Metric = metric ?? 0,
+            Metric = priority,
         };
         return null;
     }

@@ -192,6 +192,9 @@ step route del -net 10.4.0.0 netmask 255.255.0.0 dev veth-a
 step route del -net 10.8.0.0/16
 step route del -net 10.8.0.0/16 reject
 step route del -net 10.99.0.0/16
+step route add -net 10.13.0.0/16 gw 192.168.1.5 metric 2
+step route del -net 10.13.0.0/16 metric 3
+step route del -net 10.13.0.0/16 metric 0
 step route -n
 step route flush
 step route bogus
