@@ -1,7 +1,8 @@
+using Simulator.Cli.Commands.Ip;
 using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.NetTools;
 using Simulator.Cli.Commands.Sysctl;
-using Simulator.Cli.Commands.System;
+using Simulator.Cli.Commands.Utilities;
 
 namespace Simulator.Cli.Host;
 
@@ -10,6 +11,7 @@ public static class CommandCatalog
 {
     public static IEnumerable<INetworkCommand> All() =>
     [
+        new IpCommand(),
         new SysctlCommand(),
         new SleepCommand(),
         new DmesgCommand(),

@@ -42,6 +42,15 @@ public class FibTests
     }
 
     [Test]
+    public void Append_adds_another_next_hop_but_not_the_same_one_twice()
+    {
+        var (_, ns, _) = Setup();
+        Assert.That(ns.Ipv4.Fib.Add(Via("10.1.0.0/16", "10.0.0.9"), RouteAddMode.Add), Is.Null);
+        Assert.That(ns.Ipv4.Fib.Add(Via("10.1.0.0/16", "10.0.0.8"), RouteAddMode.Append), Is.Null);
+        Assert.That(ns.Ipv4.Fib.Add(Via("10.1.0.0/16", "10.0.0.8"), RouteAddMode.Append)?.ToString(), Is.EqualTo("RTNETLINK answers: File exists"));
+    }
+
+    [Test]
     public void Gateway_must_be_directly_reachable()
     {
         var (_, ns, _) = Setup();

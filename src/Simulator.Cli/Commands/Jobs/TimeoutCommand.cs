@@ -1,4 +1,4 @@
-using Simulator.Cli.Commands.System;
+using Simulator.Cli.Commands.Utilities;
 using Simulator.Cli.Host;
 using Simulator.Core.Engine;
 

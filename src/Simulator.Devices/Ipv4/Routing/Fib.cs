@@ -136,6 +136,11 @@ public sealed class Fib
                     if (table.RoutesTo(route.Destination).Any(r => Identical(r, route))) return new NetlinkError(Errno.EEXIST);
                     table.Insert(route, beforeEqual: true);
                     return null;
+                case RouteAddMode.Append:
+                    // fib_table_insert: "Error if we find a perfect match which uses the same
+                    // scope, type, and nexthop information."
+                    if (table.RoutesTo(route.Destination).Any(r => Identical(r, route))) return new NetlinkError(Errno.EEXIST);
+                    break;
             }
         }
         table.Insert(route);

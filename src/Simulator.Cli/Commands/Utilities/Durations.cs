@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Simulator.Cli.Commands.System;
+namespace Simulator.Cli.Commands.Utilities;
 
 /// <summary>coreutils' duration operands (sleep, timeout): a decimal number with an optional s/m/h/d suffix.</summary>
 public static class Durations

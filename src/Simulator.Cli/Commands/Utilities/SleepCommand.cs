@@ -1,7 +1,7 @@
 using Simulator.Cli.Host;
 using Simulator.Core.Engine;
 
-namespace Simulator.Cli.Commands.System;
+namespace Simulator.Cli.Commands.Utilities;
 
 /// <summary>
 /// coreutils sleep: lets simulated time pass — timers fire and packets move — at no wall-clock
