@@ -38,6 +38,11 @@ public class GoldenTranscriptTests
                 host.Ping(line["@ ping ".Length..]);
                 continue;
             }
+            if (line.StartsWith("@ sleep ", StringComparison.Ordinal))
+            {
+                Assert.That(host.RunInterleaved(line[2..]).Status, Is.Zero);
+                continue;
+            }
             Assert.That(line, Does.StartWith("$ "), $"{file}:{i}: a step starts with '$ '");
             var command = line[2..];
             var expected = new List<string>();

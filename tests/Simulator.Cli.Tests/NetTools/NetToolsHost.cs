@@ -86,7 +86,10 @@ internal sealed class NetToolsHost
         return stdout;
     }
 
-    /// <summary>One ping as iputils sends it: a 56-byte echo request from the initial namespace, answered within a second.</summary>
+    /// <summary>
+    /// "ping -c 1 -W 1": a 56-byte echo request from the initial namespace; time runs until an
+    /// answer comes back, or for the second ping waits.
+    /// </summary>
     public void Ping(string destination)
     {
         var socket = Host.Ipv4.Sockets.OpenRaw(IpProtocol.Icmp);
@@ -94,7 +97,8 @@ internal sealed class NetToolsHost
         var message = new byte[echo.BufferLength];
         echo.Emit(message, new byte[56]);
         Assert.That(socket.SendTo(Ipv4Address.Parse(destination), message), Is.Null);
-        World.Simulation.RunFor(Simulation.Second);
+        var simulation = World.Simulation;
+        simulation.RunUntil(simulation.Now + Simulation.Second, () => socket.Received.Count > 0);
         socket.Close();
     }
 

@@ -83,7 +83,7 @@ public class NetToolsTests
         var host = NetToolsHost.WithVeth();
         Assert.That(host.Run("ifconfig veth-a inet6 add fe80::1/64"),
             Is.EqualTo((1, "", "netsim: ifconfig: the inet6 address family is not modelled\n")));
-        Assert.That(host.Run("ifconfig veth-a -arp"), Is.EqualTo((1, "", "netsim: ifconfig: '-arp' is not modelled\n")));
+        Assert.That(host.Run("ifconfig veth-a -allmulti"), Is.EqualTo((1, "", "netsim: ifconfig: '-allmulti' is not modelled\n")));
         Assert.That(host.Run("route -6"), Is.EqualTo((1, "", "netsim: route: the inet6 address family is not modelled\n")));
         Assert.That(host.Run("route add -net 10.6.0.0/16 dev veth-a mss 1400"),
             Is.EqualTo((1, "", "netsim: route: route metrics (mss) are not modelled\n")));

@@ -124,4 +124,29 @@ public class AddressIoctlTests
         va.SetDown();
         Assert.That(ns.Ipv4.Arp.Find(va, neighbour), Is.Null, "going down flushes it (neigh_ifdown)");
     }
+
+    [Test]
+    public void Turning_arp_off_or_changing_the_mac_flushes_the_neighbours_but_an_mtu_change_does_not()
+    {
+        // Measured: after "ifconfig va -arp" and "ifconfig va hw ether ..." ip neigh is empty,
+        // permanent entries included; after "ip link set va mtu 1400" a stale entry is still there.
+        var (ns, va) = Setup();
+        Topology.Address(va, "10.0.0.1/24");
+        var neighbour = Ipv4Address.Parse("10.0.0.9");
+        void Learn() => ns.Ipv4.Arp.Set(va, neighbour, MacAddress.Parse("02:00:00:00:00:09"), NudState.Permanent, replace: true);
+
+        Learn();
+        va.SetArp(false);
+        Assert.That(ns.Ipv4.Arp.Find(va, neighbour), Is.Null);
+        Learn();
+        va.SetArp(false);
+        Assert.That(ns.Ipv4.Arp.Find(va, neighbour), Is.Not.Null, "no change, no flush");
+        va.SetArp(true);
+        Learn();
+        Assert.That(va.ChangeAddress(MacAddress.Parse("02:00:00:00:00:77")), Is.Null);
+        Assert.That(ns.Ipv4.Arp.Find(va, neighbour), Is.Null);
+        Learn();
+        Assert.That(va.ChangeMtu(1400), Is.Null);
+        Assert.That(ns.Ipv4.Arp.Find(va, neighbour), Is.Not.Null);
+    }
 }

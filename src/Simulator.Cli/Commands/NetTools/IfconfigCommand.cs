@@ -11,7 +11,8 @@ namespace Simulator.Cli.Commands.NetTools;
 /// -s: one line each); with a name, that interface. Further arguments are carried out one by
 /// one, each an ioctl as ifconfig.c makes it, so a half-done command line leaves what was done:
 /// an address (SIOCSIFADDR: classful netmask, then the interface goes up), "netmask",
-/// "broadcast", "up"/"down", "promisc"/"-promisc", "mtu", "txqueuelen" and "hw ether". An
+/// "broadcast", "up"/"down", "promisc"/"-promisc", "arp"/"-arp", "mtu", "txqueuelen" and
+/// "hw ether". An
 /// ADDR/LEN netmask is applied after everything else, as ifconfig does.
 /// </summary>
 public sealed class IfconfigCommand : INetworkCommand
@@ -32,7 +33,7 @@ public sealed class IfconfigCommand : INetworkCommand
     /// <summary>Keywords ifconfig accepts whose effect NetSim does not model.</summary>
     private static readonly HashSet<string> Unmodelled =
     [
-        "arp", "-arp", "trailers", "-trailers", "multicast", "-multicast", "allmulti", "-allmulti", "dynamic", "-dynamic",
+        "trailers", "-trailers", "multicast", "-multicast", "allmulti", "-allmulti", "dynamic", "-dynamic",
         "media", "port", "keepalive", "outfill", "-broadcast", "dstaddr", "mem_start", "io_addr", "irq", "-pointopoint",
         "pointopoint", "add", "del", "tunnel", "name",
     ];
@@ -137,6 +138,12 @@ public sealed class IfconfigCommand : INetworkCommand
                     continue;
                 case "down":
                     failed |= SetFlag(invocation, name, (int)DeviceFlags.Up, set: false);
+                    continue;
+                case "arp":
+                    failed |= SetFlag(invocation, name, (int)DeviceFlags.NoArp, set: false);
+                    continue;
+                case "-arp":
+                    failed |= SetFlag(invocation, name, (int)DeviceFlags.NoArp, set: true);
                     continue;
                 case "promisc":
                     failed |= SetFlag(invocation, name, (int)DeviceFlags.Promisc, set: true);

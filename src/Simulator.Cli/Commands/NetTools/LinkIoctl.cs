@@ -12,40 +12,31 @@ namespace Simulator.Cli.Commands.NetTools;
 internal static class LinkIoctl
 {
     /// <summary>
-    /// SIOCSIFFLAGS (dev_change_flags): IFF_UP brings the device up or down, IFF_PROMISC is the
-    /// user's promiscuity (the count a bridge holds is not touched). On an alias name only a
+    /// SIOCSIFFLAGS (dev_change_flags): IFF_UP brings the device up or down, IFF_NOARP turns ARP
+    /// off, IFF_PROMISC is the user's promiscuity (the count a bridge holds is not touched). On an alias name only a
     /// cleared IFF_UP means something: the alias address is deleted (EADDRNOTAVAIL if none).
     /// </summary>
     public static Errno? SetFlags(NetDevice device, string name, int flags)
     {
         if (name.Contains(':')) return DevinetIoctl.SetAliasFlags(device, name, up: (flags & (int)DeviceFlags.Up) != 0);
-        // __dev_change_flags opens or closes the device first, then adjusts promiscuity.
+        // __dev_change_flags sets IFF_NOARP, opens or closes the device, then adjusts promiscuity.
+        device.SetArp((flags & (int)DeviceFlags.NoArp) == 0);
         if ((flags & (int)DeviceFlags.Up) != 0) device.SetUp();
         else device.SetDown();
         device.SetUserPromisc((flags & (int)DeviceFlags.Promisc) != 0);
         return null;
     }
 
-    /// <summary>SIOCSIFMTU (dev_set_mtu): the driver's limits, EINVAL outside them; a maximum of 0 means none.</summary>
-    public static Errno? SetMtu(NetDevice device, int mtu)
-    {
-        if (mtu < 0 || mtu < device.MinMtu || (device.MaxMtu > 0 && mtu > device.MaxMtu)) return Errno.EINVAL;
-        device.Mtu = mtu;
-        return null;
-    }
+    /// <summary>SIOCSIFMTU (dev_set_mtu): the driver's limits, EINVAL outside them.</summary>
+    public static Errno? SetMtu(NetDevice device, int mtu) => device.ChangeMtu(mtu)?.Errno;
 
     /// <summary>
     /// SIOCSIFHWADDR (dev_set_mac_address): the address family must be the device's (EINVAL for
-    /// lo, which is not Ethernet); eth_prepare_mac_addr_change takes only a valid unicast
-    /// address (EADDRNOTAVAIL). veth allows the change while up (IFF_LIVE_ADDR_CHANGE).
+    /// lo, which is not Ethernet); an Ethernet device takes only a valid unicast address
+    /// (EADDRNOTAVAIL). veth allows the change while up (IFF_LIVE_ADDR_CHANGE).
     /// </summary>
-    public static Errno? SetHardwareAddress(NetDevice device, MacAddress address)
-    {
-        if (device is LoopbackDevice) return Errno.EINVAL;
-        if (!address.IsUnicast || address == MacAddress.Zero) return Errno.EADDRNOTAVAIL;
-        device.Address = address;
-        return null;
-    }
+    public static Errno? SetHardwareAddress(NetDevice device, MacAddress address) =>
+        device is LoopbackDevice ? Errno.EINVAL : device.ChangeAddress(address)?.Errno;
 
     /// <summary>SIOCSIFTXQLEN (dev_change_tx_queue_len): a negative length is EINVAL.</summary>
     public static Errno? SetTxQueueLength(NetDevice device, int length)

@@ -15,7 +15,8 @@
 #   bridge-port       veth-a is enslaved to a bridge (kept down), which holds a promiscuity count
 #   file PATH TEXT    a line of /etc/hosts or /etc/networks as the namespace sees it
 # Steps are "$ COMMAND", its output, "[rc=N]"; "@ ping ADDR" sends one echo request
-# (iputils ping here, the model's raw socket in the replay) whose output is not compared.
+# (iputils ping here, the model's raw socket in the replay) whose output is not compared;
+# "@ sleep S" is time that passed (the replay lets as much virtual time pass).
 set -u
 cd "$(dirname "$0")"
 A=gold$$a B=gold$$b
@@ -50,7 +51,7 @@ step() {
   echo "[rc=$?]" >&3
   # linkwatch applies a change of operational state (RUNNING) up to a second later; wait for it,
   # so that the transcript shows the settled state, which is the one the model has at once.
-  if [ "$1" = ifconfig ] && [ $# -gt 2 ]; then sleep 1.1; fi
+  if [ "$1" = ifconfig ] && [ $# -gt 2 ]; then echo "@ sleep 1.1" >&3; sleep 1.1; fi
 }
 ping_peer() { echo "@ ping $1" >&3; ip netns exec $A ping -c 1 -W 1 "$1" >/dev/null; }
 
@@ -105,6 +106,11 @@ step netstat -i
 step ifconfig veth-a
 step ifconfig veth-a -promisc
 step netstat -ie
+step ifconfig veth-a -arp
+step netstat -i
+step ifconfig veth-a
+step ifconfig veth-a arp
+step netstat -i
 step arp -s 10.0.0.9 02:00:00:00:00:09
 step arp -s 10.0.0.10 02:00:00:00:00:10 temp
 step arp -n
