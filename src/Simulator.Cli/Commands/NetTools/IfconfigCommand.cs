@@ -12,8 +12,7 @@ namespace Simulator.Cli.Commands.NetTools;
 /// one, each an ioctl as ifconfig.c makes it, so a half-done command line leaves what was done:
 /// an address (SIOCSIFADDR: classful netmask, then the interface goes up), "netmask",
 /// "broadcast", "up"/"down", "promisc"/"-promisc", "arp"/"-arp", "mtu", "txqueuelen" and
-/// "hw ether". An
-/// ADDR/LEN netmask is applied after everything else, as ifconfig does.
+/// "hw ether". An ADDR/LEN netmask is applied after everything else, as ifconfig does.
 /// </summary>
 public sealed class IfconfigCommand : INetworkCommand
 {
