@@ -4,6 +4,7 @@ using Simulator.Cli.Commands.Iptables;
 using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.Netcat;
 using Simulator.Cli.Commands.Ping;
+using Simulator.Cli.Commands.NetTools;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.Utilities;
 
@@ -24,6 +25,10 @@ public static class CommandCatalog
         new WaitCommand(),
         new TimeoutCommand(),
         new PingCommand(),
+        new IfconfigCommand(),
+        new RouteCommand(),
+        new NetstatCommand(),
+        new ArpCommand(),
         new NetcatCommand(),
     ];
 }

@@ -298,6 +298,7 @@ public sealed class Table
         Exists = true;
         target.Exists = true;
         target.Policy = policy;
+        target.HasPolicyCounter = true;
         if (counters is { } value) target.PolicyCounters = value;
         Touch();
         return TableResult.Success;

@@ -6,6 +6,7 @@ using Simulator.Core.Engine;
 using Simulator.Core.Wire;
 using Simulator.Devices;
 using Simulator.Devices.Ipv4.Sockets;
+using Simulator.Devices.Links;
 using Simulator.Devices.Namespaces;
 using Timer = Simulator.Core.Engine.Timer;
 
@@ -62,6 +63,8 @@ internal sealed class PingProcess : SimulatedProcess
     private long? _waitStop;
     private bool _waitStuck;
     private bool _wakePending;
+    /// <summary>A probe whose sendto just failed, and the error count before it.</summary>
+    private (Errno Error, long ErrorsBefore)? _failedSend;
 
     public PingProcess(PingSetup setup, RawSocket socket, StubResolver resolver)
     {
@@ -141,6 +144,13 @@ internal sealed class PingProcess : SimulatedProcess
         do
         {
             next = Pinger();
+            if (_failedSend is var (error, errorsBefore))
+            {
+                _failedSend = null;
+                _machine.Simulation.Schedule(3 * LoopbackDevice.LoopDelay,
+                    () => Run(() => ReadErrorQueueAfterFailedSend(error, errorsBefore)));
+                return;
+            }
             next = ScheduleExit(next);
         } while (next <= 0);
         if (_exiting)
@@ -281,7 +291,24 @@ internal sealed class PingProcess : SimulatedProcess
         _stats.AdvanceTransmitted();
         if (error is null) return (int)(Interval - _tokens);
         _tokens = 0;
+        _failedSend = (error.Value, _stats.Errors);
         return Schint(Interval);
+    }
+
+    /// <summary>
+    /// pinger's hard_local_error: after a failed sendto, ping reads the socket's error queue. When
+    /// an ICMP error about the probe is there (REJECT in OUTPUT answers with one, addressed to this
+    /// host), receive_error_msg prints its "From ..." line and ping adds "sendmsg: ERRNO"; when the
+    /// queue is empty (DROP) it prints nothing. The kernel has queued the error before sendto
+    /// returns, in the softirq that runs the loopback; here the loopback takes a few microseconds,
+    /// so the loop pauses that long before ping reads the queue and goes on.
+    /// </summary>
+    private void ReadErrorQueueAfterFailedSend(Errno error, long errorsBefore)
+    {
+        while (_queue.Count > 0) _receiver.Receive(_queue.Dequeue(), Now);
+        if (_stats.Errors > errorsBefore && !_options.Quiet)
+            _setup.Invocation.Err.WriteLine($"{_setup.Program}: sendmsg: {error.Message()}");
+        Loop();
     }
 
     /// <summary>ping4_send_probe: the next sequence number, the send time in the data, sendto().</summary>
