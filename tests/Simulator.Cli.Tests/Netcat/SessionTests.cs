@@ -251,4 +251,17 @@ public class SessionTests
         Assert.That(client.ExitStatus, Is.EqualTo(124));
         Assert.That(client.Lines(), Is.EqualTo(new[] { "hello2" }));
     }
+
+    [Test]
+    public void Timeout_bounds_a_listener_in_the_background()
+    {
+        // `timeout 2 nc -l ... &`, as seed 004's port test runs it: after two seconds timeout ends
+        // the listener, and the job's status is timeout's 124.
+        var bench = new NetcatBench();
+        bench.Run("timeout 2 ip netns exec b nc -u -l -p 443 &");
+        long start = bench.Now;
+        var wait = bench.One("wait %1");
+        Assert.That(wait.ExitStatus, Is.EqualTo(124));
+        Assert.That(Seconds(bench.Now - start), Is.EqualTo(2).Within(0.001));
+    }
 }
