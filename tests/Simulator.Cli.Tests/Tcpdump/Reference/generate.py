@@ -268,10 +268,11 @@ def emit(name, frames, linktype):
         print("@@end")
     os.unlink(path)
 
-subprocess.run(["ip", "netns", "add", NETNS], check=True)
-try:
-    for name, frames in captures.items():
-        emit(name, frames, 1)
-    emit("cooked", cooked, 276)
-finally:
-    subprocess.run(["ip", "netns", "del", NETNS])
+if __name__ == "__main__":
+    subprocess.run(["ip", "netns", "add", NETNS], check=True)
+    try:
+        for name, frames in captures.items():
+            emit(name, frames, 1)
+        emit("cooked", cooked, 276)
+    finally:
+        subprocess.run(["ip", "netns", "del", NETNS])
