@@ -1,6 +1,7 @@
 using Simulator.Cli.Commands.Ip;
 using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.Sysctl;
+using Simulator.Cli.Commands.Tcpdump;
 using Simulator.Cli.Commands.Utilities;
 
 namespace Simulator.Cli.Host;
@@ -17,5 +18,6 @@ public static class CommandCatalog
         new KillCommand(),
         new WaitCommand(),
         new TimeoutCommand(),
+        new TcpdumpCommand(),
     ];
 }

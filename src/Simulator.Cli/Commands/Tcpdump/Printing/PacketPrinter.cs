@@ -9,9 +9,12 @@ namespace Simulator.Cli.Commands.Tcpdump.Printing;
 /// </summary>
 internal static class PacketPrinter
 {
-    public static string Format(CapturedFrame frame, PrintContext context)
+    /// <param name="number">With -#, the packet's number, printed first (<c>%5u  </c>).</param>
+    public static string Format(CapturedFrame frame, PrintContext context, long? number = null)
     {
-        var output = new StringBuilder(CaptureClock.Format(frame.UnixNanoseconds, context));
+        var output = new StringBuilder();
+        if (number is { } n) output.Append(System.Globalization.CultureInfo.InvariantCulture, $"{n,5}  ");
+        output.Append(CaptureClock.Format(frame.UnixNanoseconds, context));
         var d = new Dissection(frame.Data, frame.CapturedLength, context);
         try
         {
