@@ -7,5 +7,7 @@ public static class BenchmarkCatalog
     [
         ("engine", "events per second through the event queue (1,024 in flight)", EngineBenchmark.Run),
         ("echo-chain", "ICMP echo round trips per second across 4 router namespaces; bytes allocated per forwarded packet", EchoChainBenchmark.Run),
+        ("nf-forward", "forwarded packets per second: no firewall, empty filter table, FORWARD with 1,000 non-matching rules + 1 match", ForwardChainBenchmark.Run),
+        ("nf-nat-lookup", "NAT lookups (conntrack + rewrite) per second with 100,000 tracked connections", NatLookupBenchmark.Run),
     ];
 }

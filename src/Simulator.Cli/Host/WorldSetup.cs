@@ -34,6 +34,9 @@ public sealed class WorldSetup
             case "seed" when words.Length == 2 && ulong.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seed):
                 Seed = seed;
                 return;
+            case Validation.KnownDifference.Keyword:
+                // Not about the world: netsim validate reads it (Validation/KnownDifference.cs).
+                return;
             default:
                 Errors.Add($"{directive.File}:{directive.Line}: netsim: unknown directive \"{directive.Text}\"");
                 return;
