@@ -383,7 +383,7 @@ internal sealed class PrimitiveBuilder(FilterContext context)
         return (value, parts.Length * 8);
     }
 
-    /// <summary>xx:xx:xx:xx:xx:xx, xx-xx-…, xx.xx.…, xxxx.xxxx.xxxx or 12 hex digits (libpcap's MAC).</summary>
+    /// <summary>xx:xx:xx:xx:xx:xx, xx-xx-…, xx.xx.… (one or two hex digits each) or xxxx.xxxx.xxxx (libpcap's MAC).</summary>
     public static bool IsMacAddress(string text) => TryParseMac(text, out _);
 
     private static MacAddress ParseMac(string text) => TryParseMac(text, out var mac) ? mac : throw FilterError.Syntax();
@@ -392,17 +392,15 @@ internal sealed class PrimitiveBuilder(FilterContext context)
     {
         mac = default;
         string[] parts;
-        if (text.Length == 12 && text.All(char.IsAsciiHexDigit))
-            parts = Enumerable.Range(0, 6).Select(i => text.Substring(2 * i, 2)).ToArray();
-        else if (text.Split('.') is { Length: 3 } words && words.All(w => w.Length == 4 && w.All(char.IsAsciiHexDigit)))
+        if (text.Split('.') is { Length: 3 } words && words.All(w => w.Length == 4 && w.All(char.IsAsciiHexDigit)))
+        {
             parts = words.SelectMany(w => new[] { w[..2], w[2..] }).ToArray();
+        }
         else
         {
             char separator = text.Contains(':') ? ':' : text.Contains('-') ? '-' : '.';
             parts = text.Split(separator);
             if (parts.Length != 6 || parts.Any(p => p.Length is 0 or > 2 || !p.All(char.IsAsciiHexDigit))) return false;
-            // Six dotted decimal-looking parts are not an address libpcap's scanner would take for a MAC
-            // unless they hold hex digits; "1.2.3.4.5.6" is still a MAC to it.
         }
         ulong value = 0;
         foreach (var part in parts) value = value << 8 | Convert.ToByte(part, 16);

@@ -13,9 +13,9 @@ internal sealed class PrintContext(PrintOptions options, AddressNames names, Fun
     public TcpSequenceTracker TcpSequences { get; } = new();
     public Func<int, string?> InterfaceName { get; } = interfaceName;
 
-    /// <summary>The capture time of the first packet printed, in nanoseconds of virtual time.</summary>
+    /// <summary>When the first packet printed was captured: Unix time in microseconds (for -ttttt).</summary>
     public long? FirstTime { get; set; }
 
-    /// <summary>The capture time of the previous packet printed.</summary>
+    /// <summary>When the previous packet printed was captured: Unix time in microseconds (for -ttt).</summary>
     public long? PreviousTime { get; set; }
 }
