@@ -6,6 +6,7 @@ using Simulator.Cli.Commands.Netcat;
 using Simulator.Cli.Commands.Ping;
 using Simulator.Cli.Commands.NetTools;
 using Simulator.Cli.Commands.Sysctl;
+using Simulator.Cli.Commands.Tcpdump;
 using Simulator.Cli.Commands.Utilities;
 
 namespace Simulator.Cli.Host;
@@ -30,5 +31,6 @@ public static class CommandCatalog
         new NetstatCommand(),
         new ArpCommand(),
         new NetcatCommand(),
+        new TcpdumpCommand(),
     ];
 }
