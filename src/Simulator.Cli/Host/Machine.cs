@@ -140,6 +140,8 @@ public sealed class Machine : ICommandHost
         return Shell.FileSystem.ReadFile(full, out error);
     }
 
+    public int? LastBackgroundPid => Jobs.LastBackgroundPid;
+
     public string? ReadSpecialFile(string? @namespace, string path, out string? error) =>
         ProcFiles.Read(@namespace, path, out error);
 

@@ -44,6 +44,12 @@ public interface ICommandHost
     /// is not the host's. The default answers from <see cref="ReadSpecialFile"/>; a host that has
     /// directories (<c>/sys/class/net/eth0</c>) should override it.
     /// </summary>
+    /// <summary>
+    /// The process id of the last program the host started in the background (a simulated
+    /// tcpdump, nc -l, ping …), or null. The shell reports it as <c>$!</c>, so <c>kill $!</c> reaches it.
+    /// </summary>
+    int? LastBackgroundPid => null;
+
     SpecialPathKind? ProbeSpecialPath(string? @namespace, string path)
     {
         string? content = ReadSpecialFile(@namespace, path, out string? error);

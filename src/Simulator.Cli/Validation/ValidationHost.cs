@@ -165,6 +165,8 @@ public sealed class ValidationHost : ICommandHost
 
     public SpecialPathKind? ProbeSpecialPath(string? @namespace, string path) => _model.ProbeSpecialPath(@namespace, path);
 
+    public int? LastBackgroundPid => _model.LastBackgroundPid;
+
     /// <summary>
     /// A write to a kernel file (<c>echo 1 &gt; /proc/sys/net/ipv4/ip_forward</c>): the model's, and
     /// for /proc/sys/net files the mapped namespace's on the kernel too; the two outcomes

@@ -128,7 +128,8 @@ public class LiveCaptureTests
         h.Run("tcpdump -v -i veth-a &\nkill %1");
         Assert.That(h.Stderr, Does.StartWith("tcpdump: listening on veth-a, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n"));
         h.Clear();
-        h.Run("tcpdump -s 96 -w /tmp/x.pcap -i veth-a &\nkill %2");
+        // The first job has finished, so bash numbers this one %1 again.
+        h.Run("tcpdump -s 96 -w /tmp/x.pcap -i veth-a &\nkill %1");
         // -w prints no packets and so no extra newline (measured).
         Assert.That(h.Text, Is.EqualTo("tcpdump: listening on veth-a, link-type EN10MB (Ethernet), snapshot length 96 bytes\n" +
                                        "0 packets captured\n0 packets received by filter\n0 packets dropped by kernel\n"));

@@ -15,13 +15,14 @@ public sealed class JobTable(Machine machine)
     public static readonly long ForegroundLimit = 24 * 3600 * Simulation.Second;
 
     private readonly List<SimulatedProcess> _processes = [];
-    private readonly List<SimulatedProcess> _jobs = [];
+    /// <summary>Background jobs with their numbers; finished ones are dropped when the next job starts.</summary>
+    private readonly List<(int Number, SimulatedProcess Process)> _jobs = [];
     private int _nextPid = 4000;
 
     public IReadOnlyList<SimulatedProcess> Processes => _processes;
 
-    /// <summary>The background jobs in job-number order; exited ones stay until reported.</summary>
-    public IReadOnlyList<SimulatedProcess> Jobs => _jobs;
+    /// <summary>The background jobs in job-number order; finished ones stay until the next job starts.</summary>
+    public IReadOnlyList<SimulatedProcess> Jobs => _jobs.Select(j => j.Process).ToList();
 
     /// <summary>$!: the pid of the most recent background job.</summary>
     public int? LastBackgroundPid { get; private set; }
@@ -59,7 +60,11 @@ public sealed class JobTable(Machine machine)
     public void RunBackground(SimulatedProcess process, string commandLine)
     {
         Register(process, commandLine);
-        _jobs.Add(process);
+        // bash numbers a new job one above the highest still in its table, so numbering starts
+        // again at 1 once the earlier jobs have finished.
+        _jobs.RemoveAll(j => j.Process.HasExited);
+        int number = _jobs.Count == 0 ? 1 : _jobs.Max(j => j.Number) + 1;
+        _jobs.Add((number, process));
         LastBackgroundPid = process.Pid;
     }
 
@@ -68,11 +73,11 @@ public sealed class JobTable(Machine machine)
     /// <summary>%N, %+ / %% (the latest), %- (the one before).</summary>
     public SimulatedProcess? FindJob(string spec)
     {
-        if (spec is "%" or "%%" or "%+") return _jobs.LastOrDefault();
-        if (spec == "%-") return _jobs.Count >= 2 ? _jobs[^2] : null;
-        if (spec.Length > 1 && int.TryParse(spec[1..], out int number) && number >= 1 && number <= _jobs.Count) return _jobs[number - 1];
+        if (spec is "%" or "%%" or "%+") return _jobs.Count > 0 ? _jobs[^1].Process : null;
+        if (spec == "%-") return _jobs.Count >= 2 ? _jobs[^2].Process : null;
+        if (spec.Length > 1 && int.TryParse(spec[1..], out int number)) return _jobs.FirstOrDefault(j => j.Number == number).Process;
         return null;
     }
 
-    public int JobNumber(SimulatedProcess process) => _jobs.IndexOf(process) + 1;
+    public int JobNumber(SimulatedProcess process) => _jobs.FirstOrDefault(j => j.Process == process).Number;
 }

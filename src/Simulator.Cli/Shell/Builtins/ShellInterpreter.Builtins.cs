@@ -13,7 +13,7 @@ public sealed partial class ShellInterpreter
     private static readonly string[] UnsupportedBuiltins =
     [
         "trap", "alias", "unalias", "shopt", "getopts", "exec", "ulimit", "umask", "pushd", "popd", "dirs",
-        "jobs", "fg", "bg", "disown", "hash", "enable", "builtin", "caller", "complete", "compgen", "compopt",
+        "fg", "bg", "disown", "hash", "enable", "builtin", "caller", "complete", "compgen", "compopt",
         "mapfile", "readarray", "history", "fc", "logout", "suspend", "times", "bind", "command", "type", "help",
     ];
 

@@ -29,6 +29,7 @@ public sealed partial class ShellInterpreter
     private void RunInBackground(AndOrList command, Io io)
     {
         bool saved = _inBackground;
+        int? hostPidBefore = _host.LastBackgroundPid;
         _inBackground = true;
         _errexitSuppressed++;
         try
@@ -41,7 +42,9 @@ public sealed partial class ShellInterpreter
             _errexitSuppressed--;
         }
 
-        _lastBackgroundPid = _nextPid++;
+        // A program the host keeps running (tcpdump &) has a pid of the host's, which $! must name.
+        int? hostPid = _host.LastBackgroundPid;
+        _lastBackgroundPid = hostPid != null && hostPid != hostPidBefore ? hostPid : _nextPid++;
         _lastStatus = 0;
     }
 
