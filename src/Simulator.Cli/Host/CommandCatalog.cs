@@ -1,3 +1,4 @@
+using Simulator.Cli.Commands.Bridge;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.System;
 
@@ -11,5 +12,7 @@ public static class CommandCatalog
         new SysctlCommand(),
         new SleepCommand(),
         new DmesgCommand(),
+        new BrctlCommand(),
+        new BridgeCommand(),
     ];
 }

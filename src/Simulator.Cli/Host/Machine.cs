@@ -24,6 +24,7 @@ public sealed class Machine : ICommandHost
             foreach (var name in command.Names)
                 _commands[name] = command;
         ProcFiles = new ProcFiles(this);
+        SysFiles = new SysFiles(this);
     }
 
     public World World { get; }
@@ -33,6 +34,9 @@ public sealed class Machine : ICommandHost
     public ShellInterpreter Shell { get; set; } = null!;
 
     public ProcFiles ProcFiles { get; }
+
+    /// <summary>The bridge files under /sys/class/net.</summary>
+    public SysFiles SysFiles { get; }
 
     public bool HasCommand(string name) => _commands.ContainsKey(name);
 
@@ -119,7 +123,7 @@ public sealed class Machine : ICommandHost
     public string? ReadFile(string? ns, string path, out string? error)
     {
         var full = VirtualFileSystem.Normalize(path, Shell.WorkingDirectory);
-        var special = ProcFiles.Read(ns, full, out error);
+        var special = ReadSpecialFile(ns, full, out error);
         if (special != null || error != null) return special;
         if (ns != null && full.StartsWith("/etc/", StringComparison.Ordinal))
         {
@@ -130,11 +134,16 @@ public sealed class Machine : ICommandHost
         return Shell.FileSystem.ReadFile(full, out error);
     }
 
-    public string? ReadSpecialFile(string? @namespace, string path, out string? error) =>
-        ProcFiles.Read(@namespace, path, out error);
+    public string? ReadSpecialFile(string? @namespace, string path, out string? error)
+    {
+        var content = ProcFiles.Read(@namespace, path, out error);
+        if (content != null || error != null) return content;
+        return SysFiles.Read(@namespace, path, out error);
+    }
 
     public bool? WriteSpecialFile(string? @namespace, string path, string content, bool append, out string? error) =>
-        ProcFiles.Write(@namespace, path, content, out error);
+        ProcFiles.Write(@namespace, path, content, out error) ?? SysFiles.Write(@namespace, path, content, out error);
 
-    public SpecialPathKind? ProbeSpecialPath(string? @namespace, string path) => ProcFiles.Probe(@namespace, path);
+    public SpecialPathKind? ProbeSpecialPath(string? @namespace, string path) =>
+        ProcFiles.Probe(@namespace, path) ?? SysFiles.Probe(@namespace, path);
 }

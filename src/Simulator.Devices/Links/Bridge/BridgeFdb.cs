@@ -201,6 +201,9 @@ public sealed class BridgeFdb
         }
     }
 
+    /// <summary>br_fdb_delete_by_port without "all": the port's sysfs "flush".</summary>
+    public void FlushPort(BridgePort port) => DeleteByPort(port, all: false);
+
     // ----- ageing -----
 
     /// <summary>
