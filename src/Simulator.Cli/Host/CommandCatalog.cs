@@ -1,6 +1,8 @@
 using Simulator.Cli.Commands.Bridge;
+using Simulator.Cli.Commands.Ip;
+using Simulator.Cli.Commands.Jobs;
 using Simulator.Cli.Commands.Sysctl;
-using Simulator.Cli.Commands.System;
+using Simulator.Cli.Commands.Utilities;
 
 namespace Simulator.Cli.Host;
 
@@ -9,9 +11,13 @@ public static class CommandCatalog
 {
     public static IEnumerable<INetworkCommand> All() =>
     [
+        new IpCommand(),
         new SysctlCommand(),
         new SleepCommand(),
         new DmesgCommand(),
+        new KillCommand(),
+        new WaitCommand(),
+        new TimeoutCommand(),
         new BrctlCommand(),
         new BridgeCommand(),
     ];

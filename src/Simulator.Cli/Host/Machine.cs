@@ -25,7 +25,17 @@ public sealed class Machine : ICommandHost
                 _commands[name] = command;
         ProcFiles = new ProcFiles(this);
         SysFiles = new SysFiles(this);
+        Jobs = new Processes.JobTable(this);
     }
+
+    /// <summary>Running programs and background jobs.</summary>
+    public Processes.JobTable Jobs { get; }
+
+    /// <summary>
+    /// A simulated-time limit for the next foreground process, set by <c>timeout</c> around the
+    /// command it runs; null for the default limit.
+    /// </summary>
+    public long? ForegroundLimit { get; set; }
 
     public World World { get; }
     public Simulation Simulation => World.Simulation;

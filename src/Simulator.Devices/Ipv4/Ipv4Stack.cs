@@ -168,15 +168,13 @@ public sealed class Ipv4Stack
             device.Drop(frame, DropReason.HdrTrunc, "runt frame");
             return;
         }
+        // eth_type_trans: classify by destination MAC relative to the receiving device (a
+        // loopback frame carries lo's all-zero address, so it is the host's).
         var destination = ethernet.Destination;
-        if (frame.Type != PacketType.Host || device is not LoopbackDevice)
-        {
-            frame.Type = destination == device.Address ? PacketType.Host
-                : destination.IsBroadcast ? PacketType.Broadcast
-                : destination.IsMulticast ? PacketType.Multicast
-                : device is LoopbackDevice ? PacketType.Host
-                : PacketType.OtherHost;
-        }
+        frame.Type = destination == device.Address ? PacketType.Host
+            : destination.IsBroadcast ? PacketType.Broadcast
+            : destination.IsMulticast ? PacketType.Multicast
+            : PacketType.OtherHost;
         var etherType = ethernet.EtherType;
         frame.Pull(EthernetFrame.MinHeaderLength);
         frame.InputInterface = device.IfIndex;

@@ -19,7 +19,9 @@ public sealed class LoopbackDevice : NetDevice
     }
 
     public override string? Kind => null;
-    public override int MaxMtu => int.MaxValue;
+    /// <summary>loopback_setup sets neither limit: the kernel reports 0 for both (ip -d link, measured).</summary>
+    public override int MinMtu => 0;
+    public override int MaxMtu => 0;
     public override bool CanChangeNamespace => false;
     protected override DeviceFlags StaticFlags => DeviceFlags.Loopback;
 

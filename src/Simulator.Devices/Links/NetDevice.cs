@@ -51,8 +51,15 @@ public abstract class NetDevice : IEventTarget
 
     public int Mtu { get; set; } = 1500;
     public virtual int MinMtu => 68;
+    /// <summary>The largest MTU the driver accepts; 0 means no limit (dev_validate_mtu).</summary>
     public virtual int MaxMtu => 65535;
     public int TxQueueLength { get; set; } = 1000;
+
+    /// <summary>The transmit queues the driver allocated (<c>numtxqueues</c> of <c>ip -d link</c>).</summary>
+    public virtual int TxQueues => 1;
+
+    /// <summary>IFF_NOARP, set by <c>ip link set DEV arp off</c>: no ARP is sent or answered on the device.</summary>
+    public bool NoArp { get; private set; }
 
     /// <summary>Flags the device always has (BROADCAST|MULTICAST for Ethernet, LOOPBACK…).</summary>
     protected virtual DeviceFlags StaticFlags => DeviceFlags.Broadcast | DeviceFlags.Multicast;
@@ -82,6 +89,10 @@ public abstract class NetDevice : IEventTarget
 
     public int AllMulti { get; private set; }
 
+    /// <summary>
+    /// The flags as dev_get_flags reports them: PROMISC (and ALLMULTI) only when the user asked,
+    /// not when an upper holds a count — a bridge port shows no PROMISC (measured).
+    /// </summary>
     public DeviceFlags Flags
     {
         get
@@ -89,8 +100,8 @@ public abstract class NetDevice : IEventTarget
             var flags = StaticFlags;
             if (IsUp) flags |= DeviceFlags.Up;
             if (IsRunning) flags |= DeviceFlags.Running | DeviceFlags.LowerUp;
+            if (NoArp) flags |= DeviceFlags.NoArp;
             if (UserPromisc) flags |= DeviceFlags.Promisc;
-            if (AllMulti > 0) flags |= DeviceFlags.AllMulti;
             if (IsMasterDevice) flags |= DeviceFlags.Master;
             if (IsSlave) flags |= DeviceFlags.Slave;
             return flags;
@@ -103,8 +114,17 @@ public abstract class NetDevice : IEventTarget
     /// <summary>True when the master is a bond (IFF_SLAVE).</summary>
     public virtual bool IsSlave => false;
 
+    /// <summary>
+    /// IFLA_OPERSTATE as rtnetlink reports it: DOWN while not up; otherwise default_operstate —
+    /// without carrier a stacked device (one whose iflink is another device's index, a veth or a
+    /// macvlan) is LOWERLAYERDOWN, a device that is its own link DOWN. The comparison is of bare
+    /// indexes, so a veth whose peer in another namespace has the same ifindex reads DOWN (measured).
+    /// </summary>
     public virtual OperState OperState =>
-        !IsUp ? OperState.Down : _carrier ? OperState.Up : OperState.Down;
+        !IsUp ? OperState.Down
+        : _carrier ? OperState.Up
+        : Link is { } link && link.IfIndex != IfIndex ? OperState.LowerLayerDown
+        : OperState.Down;
 
     /// <summary>The device this one is attached to (bridge, bond), shown as "master X".</summary>
     public NetDevice? Master { get; internal set; }
@@ -142,6 +162,39 @@ public abstract class NetDevice : IEventTarget
         IsUp = false;
         OnStop();
         World.Notify(this, NetdevEvent.Down);
+    }
+
+    /// <summary>
+    /// dev_set_mtu_ext: checks the value against the driver's limits (dev_validate_mtu, with its
+    /// extack texts) and tells the stack.
+    /// </summary>
+    public NetlinkError? ChangeMtu(int mtu)
+    {
+        if (mtu < MinMtu) return new NetlinkError(Errno.EINVAL, "mtu less than device minimum");
+        if (MaxMtu > 0 && mtu > MaxMtu) return new NetlinkError(Errno.EINVAL, "mtu greater than device maximum");
+        if (mtu == Mtu) return null;
+        Mtu = mtu;
+        World.Notify(this, NetdevEvent.ChangeMtu);
+        return null;
+    }
+
+    /// <summary>
+    /// dev_set_mac_address via eth_mac_addr: an Ethernet device takes only a valid unicast
+    /// address (is_valid_ether_addr: not multicast, not all zeros), else EADDRNOTAVAIL.
+    /// </summary>
+    public NetlinkError? ChangeAddress(MacAddress address)
+    {
+        if (!address.IsUnicast || address == MacAddress.Zero) return new NetlinkError(Errno.EADDRNOTAVAIL);
+        Address = address;
+        return null;
+    }
+
+    /// <summary><c>ip link set DEV arp on|off</c>: clears or sets IFF_NOARP.</summary>
+    public void SetArp(bool on)
+    {
+        if (NoArp == !on) return;
+        NoArp = !on;
+        World.Notify(this, NetdevEvent.Change);
     }
 
     /// <summary>ndo_open: the driver's reaction to being brought up (veth turns on carrier…).</summary>

@@ -24,6 +24,12 @@ public sealed class VethDevice : NetDevice
     public override string? Kind => "veth";
     public override NetDevice? Link => Peer;
 
+    /// <summary>
+    /// veth_get_num_queues: one queue per possible CPU. The reference machine the output was
+    /// measured on has two, so <c>ip -d link</c> shows numtxqueues 2.
+    /// </summary>
+    public override int TxQueues => 2;
+
     public static void Pair(VethDevice a, VethDevice b)
     {
         a.Peer = b;

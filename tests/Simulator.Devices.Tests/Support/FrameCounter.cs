@@ -7,7 +7,7 @@ namespace Simulator.Devices.Tests.Support;
 /// <summary>Counts the frames a device sends and receives, by kind, the way a capture would.</summary>
 internal sealed class FrameCounter : IPacketTap
 {
-    public int EchoRequestsOut, EchoRepliesIn, EchoRequestsIn, EchoRepliesOut, ArpOut, ArpIn;
+    public int EchoRequestsOut, EchoRepliesIn, EchoRequestsIn, EchoRepliesOut, ArpOut, ArpIn, ArpRequestsOut;
 
     public void Observe(NetDevice device, Packet frame, TapDirection direction)
     {
@@ -17,6 +17,8 @@ internal sealed class FrameCounter : IPacketTap
         if (ethernet.EtherType == EtherType.Arp)
         {
             if (outgoing) ArpOut++; else ArpIn++;
+            if (outgoing && ArpRepr.TryParse(data[EthernetFrame.MinHeaderLength..], out var arp) == Core.Tracing.DropReason.None &&
+                arp.Operation == ArpOperation.Request) ArpRequestsOut++;
             return;
         }
         if (ethernet.EtherType != EtherType.Ipv4) return;

@@ -124,6 +124,13 @@ public sealed class Fib
                 case RouteAddMode.Replace:
                     ReplaceInPlace(table, sameKey, route);
                     return null;
+                case RouteAddMode.Append:
+                    // fib_table_insert: "Error if we find a perfect match which uses the same
+                    // scope, type, and nexthop information."
+                    if (table.RoutesTo(route.Destination).Any(r => r.Tos == route.Tos && r.Metric == route.Metric &&
+                            r.Type == route.Type && r.Scope == route.Scope && r.Gateway == route.Gateway && r.Device == route.Device))
+                        return new NetlinkError(Errno.EEXIST);
+                    break;
             }
         }
         table.Insert(route);

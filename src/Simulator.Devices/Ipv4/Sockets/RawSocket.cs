@@ -33,6 +33,15 @@ public sealed class RawSocket
 
     public Queue<ReceivedPacket> Received { get; } = new();
 
+    /// <summary>
+    /// When set, received packets are handed to this callback (the whole IPv4 packet, valid only
+    /// during the call) instead of being copied into <see cref="Received"/>: a consumer that
+    /// reads in place, as a socket filter would, and allocates nothing.
+    /// </summary>
+    public ReceiveHandler? Handler { get; set; }
+
+    public delegate void ReceiveHandler(ReadOnlySpan<byte> packet, int interfaceIndex);
+
     /// <summary>bind(): the address must be one of the namespace's.</summary>
     public Errno? Bind(Ipv4Address address)
     {

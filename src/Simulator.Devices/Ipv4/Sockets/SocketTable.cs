@@ -56,7 +56,8 @@ public sealed class SocketTable(Ipv4Stack stack)
             if (socket.Protocol != protocol) continue;
             if (!socket.BoundAddress.IsUnspecified && socket.BoundAddress.IsValid && socket.BoundAddress != destination) continue;
             if (socket.BoundDevice != null && socket.BoundDevice != device) continue;
-            socket.Received.Enqueue(new ReceivedPacket(stack.Simulation.Now, device.IfIndex, packet.Data.ToArray()));
+            if (socket.Handler != null) socket.Handler(packet.Data, device.IfIndex);
+            else socket.Received.Enqueue(new ReceivedPacket(stack.Simulation.Now, device.IfIndex, packet.Data.ToArray()));
             delivered = true;
         }
         return delivered;

@@ -33,9 +33,7 @@ internal sealed class BridgeInterfaces(BridgeDevice bridge)
         bridge.StpInterface.SetState(port, PortState.Disabled);
 
         if (!device.RegisterRxHandler(port)) return new NetlinkError(Errno.EBUSY);
-        // The kernel also takes an allmulti count here (dev_set_allmulti); the model leaves it out
-        // because the device layer would show the count as the ALLMULTI flag, which the kernel
-        // does not (dev_get_flags shows only the user's).
+        device.ChangeAllMulti(1);
         device.Master = bridge;
         bridge.World.Notify(device, NetdevEvent.ChangeUpper);
 
@@ -81,6 +79,7 @@ internal sealed class BridgeInterfaces(BridgeDevice bridge)
     {
         var device = port.Device;
         // nbp_delete_promisc
+        device.ChangeAllMulti(-1);
         if ((port.Flags & PortFlags.Promisc) != 0)
         {
             device.ChangePromiscuity(-1);

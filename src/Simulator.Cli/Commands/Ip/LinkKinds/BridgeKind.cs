@@ -215,7 +215,7 @@ public sealed class BridgeKind : ILinkKind
     }
 
     /// <summary>
-    /// bridge_print_opt: the "bridge …" line of <c>ip -d link show</c>, without a trailing blank.
+    /// bridge_print_opt: the "bridge …" line of <c>ip -d link show</c>, each attribute followed by a blank.
     /// Multicast snooping is not modelled (multicast floods, as on a bridge with no querier); the
     /// mcast_* values shown are the kernel's defaults, which nothing in the model changes.
     /// </summary>
@@ -247,15 +247,16 @@ public sealed class BridgeKind : ILinkKind
                     "mcast_hash_max 4096 mcast_last_member_count 2 mcast_startup_query_count 2 mcast_last_member_interval 100 " +
                     "mcast_membership_interval 26000 mcast_querier_interval 25500 mcast_query_interval 12500 " +
                     "mcast_query_response_interval 1000 mcast_startup_query_interval 3124 mcast_stats_enabled 0 " +
-                    "mcast_igmp_version 2 mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0");
+                    "mcast_igmp_version 2 mcast_mld_version 1 nf_call_iptables 0 nf_call_ip6tables 0 nf_call_arptables 0 ");
         return text.ToString();
     }
 
     /// <summary>
     /// bridge_slave_print_opt: the "bridge_slave …" line <c>ip -d link show</c> prints for a
-    /// bridge port (after its own kind's line), without a trailing blank; null for other devices.
+    /// bridge port (after its own kind's line), each attribute followed by a blank; null for
+    /// devices that are not bridge ports.
     /// </summary>
-    public static string? SlaveDetails(NetDevice device)
+    public string? SlaveDetails(NetDevice device)
     {
         if (BridgeDevice.PortOfDevice(device) is not { } port) return null;
         string OnOff(bool on) => on ? "on" : "off";
@@ -269,7 +270,7 @@ public sealed class BridgeKind : ILinkKind
             $"message_age_timer {Timer(port.MessageAgeTimerRemaining)} forward_delay_timer {Timer(port.ForwardDelayTimerRemaining)} " +
             $"topology_change_ack {(port.TopologyChangeAck ? 1 : 0)} config_pending {(port.ConfigPending ? 1 : 0)} " +
             "proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on " +
-            "mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off isolated off locked off";
+            "mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off isolated off locked off ";
     }
 
     /// <summary>iproute2 prints bridge timers as "%7.2f" seconds of the clock_t value.</summary>

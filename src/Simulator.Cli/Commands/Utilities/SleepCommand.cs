@@ -1,8 +1,7 @@
-using System.Globalization;
 using Simulator.Cli.Host;
 using Simulator.Core.Engine;
 
-namespace Simulator.Cli.Commands.System;
+namespace Simulator.Cli.Commands.Utilities;
 
 /// <summary>
 /// coreutils sleep: lets simulated time pass — timers fire and packets move — at no wall-clock
@@ -23,7 +22,7 @@ public sealed class SleepCommand : INetworkCommand
         double total = 0;
         foreach (var arg in invocation.Args)
         {
-            if (!TryParseDuration(arg, out double seconds))
+            if (!Durations.TryParseSeconds(arg, out double seconds))
             {
                 invocation.Err.WriteLine($"sleep: invalid time interval '{arg}'");
                 invocation.Err.WriteLine("Try 'sleep --help' for more information.");
@@ -34,20 +33,5 @@ public sealed class SleepCommand : INetworkCommand
         var machine = invocation.Machine;
         machine.Advance(machine.Simulation.Now + (long)(total * Simulation.Second));
         return 0;
-    }
-
-    private static bool TryParseDuration(string text, out double seconds)
-    {
-        double unit = 1;
-        if (text.Length > 0 && char.IsLetter(text[^1]))
-        {
-            unit = text[^1] switch { 's' => 1, 'm' => 60, 'h' => 3600, 'd' => 86400, _ => double.NaN };
-            text = text[..^1];
-        }
-        seconds = 0;
-        if (double.IsNaN(unit) || !double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
-            return false;
-        seconds = value * unit;
-        return true;
     }
 }

@@ -1,7 +1,7 @@
 using Simulator.Cli.Host;
 using Simulator.Devices.Namespaces;
 
-namespace Simulator.Cli.Commands.System;
+namespace Simulator.Cli.Commands.Utilities;
 
 /// <summary>util-linux dmesg: the kernel messages the model logged (promiscuous mode, iptables LOG…).</summary>
 public sealed class DmesgCommand : INetworkCommand

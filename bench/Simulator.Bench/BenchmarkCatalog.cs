@@ -1,0 +1,11 @@
+namespace Simulator.Bench;
+
+/// <summary>Every benchmark netsim-bench knows: name, what it measures, and how to run it for N seconds.</summary>
+public static class BenchmarkCatalog
+{
+    public static List<(string Name, string Description, Action<double> Run)> All() =>
+    [
+        ("engine", "events per second through the event queue (1,024 in flight)", EngineBenchmark.Run),
+        ("echo-chain", "ICMP echo round trips per second across 4 router namespaces; bytes allocated per forwarded packet", EchoChainBenchmark.Run),
+    ];
+}

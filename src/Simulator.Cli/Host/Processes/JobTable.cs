@@ -1,0 +1,75 @@
+using Simulator.Core.Engine;
+
+namespace Simulator.Cli.Host.Processes;
+
+/// <summary>
+/// The machine's running processes: process ids, the shell's background jobs (%1, %2…), and
+/// waiting for a process in the foreground.
+/// </summary>
+public sealed class JobTable(Machine machine)
+{
+    /// <summary>
+    /// How long a foreground process may run in simulated time. A real `nc -l` or `tcpdump`
+    /// without -c waits forever; here it is stopped with an explanation instead.
+    /// </summary>
+    public static readonly long ForegroundLimit = 24 * 3600 * Simulation.Second;
+
+    private readonly List<SimulatedProcess> _processes = [];
+    private readonly List<SimulatedProcess> _jobs = [];
+    private int _nextPid = 4000;
+
+    public IReadOnlyList<SimulatedProcess> Processes => _processes;
+
+    /// <summary>The background jobs in job-number order; exited ones stay until reported.</summary>
+    public IReadOnlyList<SimulatedProcess> Jobs => _jobs;
+
+    /// <summary>$!: the pid of the most recent background job.</summary>
+    public int? LastBackgroundPid { get; private set; }
+
+    private void Register(SimulatedProcess process, string commandLine)
+    {
+        process.Pid = _nextPid++;
+        process.CommandLine = commandLine;
+        _processes.Add(process);
+        process.Exited += p => _processes.Remove(p);
+        process.Start();
+    }
+
+    /// <summary>Starts <paramref name="process"/> and lets simulated time run until it exits.</summary>
+    public int RunForeground(SimulatedProcess process, string commandLine, TextWriter stderr, long? limit = null)
+    {
+        Register(process, commandLine);
+        var machine1 = machine;
+        long deadline = machine1.Simulation.Now + (limit ?? ForegroundLimit);
+        machine1.Advance(deadline, () => process.HasExited);
+        if (!process.HasExited)
+        {
+            if (limit is null)
+                stderr.WriteLine($"netsim: {commandLine}: still running after {ForegroundLimit / Simulation.Second / 3600} h of simulated time; stopped (use -c, timeout or & to bound it)");
+            process.Signal(SimulatedProcess.SigTerm);
+            return limit is null ? 143 : 124;
+        }
+        return process.ExitStatus;
+    }
+
+    /// <summary>Starts <paramref name="process"/> as a background job (<c>cmd &amp;</c>); returns at once.</summary>
+    public void RunBackground(SimulatedProcess process, string commandLine)
+    {
+        Register(process, commandLine);
+        _jobs.Add(process);
+        LastBackgroundPid = process.Pid;
+    }
+
+    public SimulatedProcess? FindByPid(int pid) => _processes.FirstOrDefault(p => p.Pid == pid);
+
+    /// <summary>%N, %+ / %% (the latest), %- (the one before).</summary>
+    public SimulatedProcess? FindJob(string spec)
+    {
+        if (spec is "%" or "%%" or "%+") return _jobs.LastOrDefault();
+        if (spec == "%-") return _jobs.Count >= 2 ? _jobs[^2] : null;
+        if (spec.Length > 1 && int.TryParse(spec[1..], out int number) && number >= 1 && number <= _jobs.Count) return _jobs[number - 1];
+        return null;
+    }
+
+    public int JobNumber(SimulatedProcess process) => _jobs.IndexOf(process) + 1;
+}
