@@ -32,7 +32,7 @@ public sealed class SysFiles(Machine machine)
     private static readonly string[] PortReadable =
     [
         "change_ack", "config_pending", "designated_bridge", "designated_cost", "designated_port", "designated_root",
-        "flush", "forward_delay_timer", "hairpin_mode", "hold_timer", "learning", "message_age_timer", "path_cost",
+        "flush", "forward_delay_timer", "hairpin_mode", "hold_timer", "isolated", "learning", "message_age_timer", "path_cost",
         "port_id", "port_no", "priority", "state", "unicast_flood",
     ];
 
@@ -129,6 +129,7 @@ public sealed class SysFiles(Machine machine)
         "designated_root" => p.DesignatedRoot.ToString(),
         "forward_delay_timer" => ClockT(p.ForwardDelayTimerRemaining),
         "hairpin_mode" => p.Hairpin ? "1" : "0",
+        "isolated" => p.Isolated ? "1" : "0",
         "hold_timer" => ClockT(p.HoldTimerRemaining),
         "learning" => (p.Flags & PortFlags.Learning) != 0 ? "1" : "0",
         "message_age_timer" => ClockT(p.MessageAgeTimerRemaining),
@@ -143,7 +144,7 @@ public sealed class SysFiles(Machine machine)
 
     /// <summary>Attributes that take a write; the others are read-only (0444) and refuse it.</summary>
     private static bool IsWritable(string attribute) => attribute is "ageing_time" or "forward_delay" or "hello_time"
-        or "max_age" or "priority" or "stp_state" or "flush" or "hairpin_mode" or "learning" or "unicast_flood"
+        or "max_age" or "priority" or "stp_state" or "flush" or "hairpin_mode" or "isolated" or "learning" or "unicast_flood"
         or "path_cost";
 
     public bool? Write(string? ns, string path, string content, out string? error)
@@ -200,6 +201,7 @@ public sealed class SysFiles(Machine machine)
         switch (attribute)
         {
             case "hairpin_mode": p.SetHairpin(value != 0); return null;
+            case "isolated": p.SetIsolated(value != 0); return null;
             case "learning": p.SetLearning(value != 0); return null;
             case "unicast_flood": p.SetFlood(value != 0); return null;
             case "path_cost": return p.Bridge.SetPathCost(p, (int)Math.Min(value, int.MaxValue))?.Errno;

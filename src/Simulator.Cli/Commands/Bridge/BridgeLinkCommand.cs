@@ -36,7 +36,7 @@ internal static class BridgeLinkCommand
     private static readonly HashSet<string> Unmodelled =
     [
         "state", "guard", "fastleave", "root_block", "learning_sync", "mcast_router", "mcast_flood",
-        "bcast_flood", "mcast_to_unicast", "neigh_suppress", "vlan_tunnel", "isolated", "locked", "hwmode",
+        "bcast_flood", "mcast_to_unicast", "neigh_suppress", "vlan_tunnel", "locked", "hwmode",
         "backup_port", "nobackup_port", "self",
     ];
 
@@ -90,7 +90,8 @@ internal static class BridgeLinkCommand
                 text += "\n    " +
                         $"hairpin {OnOff(port.Hairpin)} guard off root_block off fastleave off " +
                         $"learning {OnOff((port.Flags & PortFlags.Learning) != 0)} flood {OnOff((port.Flags & PortFlags.Flood) != 0)} " +
-                        "mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off ";
+                        "mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off " +
+                        $"isolated {OnOff(port.Isolated)} locked off ";
             }
             invocation.Out.WriteLine(text);
         }
@@ -116,7 +117,7 @@ internal static class BridgeLinkCommand
                 case "dev":
                     if ((deviceName = Next()) is null) return 255;
                     break;
-                case "hairpin" or "learning" or "flood":
+                case "hairpin" or "learning" or "flood" or "isolated":
                 {
                     if (Next() is not { } value) return 255;
                     if (value is not ("on" or "off"))
@@ -129,6 +130,7 @@ internal static class BridgeLinkCommand
                     {
                         "hairpin" => p => { p.SetHairpin(on); return null; },
                         "learning" => p => { p.SetLearning(on); return null; },
+                        "isolated" => p => { p.SetIsolated(on); return null; },
                         _ => p => { p.SetFlood(on); return null; },
                     });
                     break;
@@ -150,7 +152,7 @@ internal static class BridgeLinkCommand
                 default:
                     if (Unmodelled.Contains(word))
                     {
-                        invocation.Err.WriteLine($"netsim: bridge link set: \"{word}\" is not modelled (supported: hairpin, learning, flood, cost, priority)");
+                        invocation.Err.WriteLine($"netsim: bridge link set: \"{word}\" is not modelled (supported: hairpin, learning, flood, isolated, cost, priority)");
                         return 255;
                     }
                     invocation.Err.WriteLine(SetUsage);

@@ -25,21 +25,26 @@ public static class LinkHeader
     ];
 
     /// <summary>
-    /// "INDEX: NAME[@LINK]: " — the link device by name when it is in the same namespace, as
-    /// "if<i>N</i>" when it is in another.
+    /// The device <c>bridge</c> names after '@': bridge/link.c looks the link's ifindex up in its
+    /// own namespace whatever namespace the link is in, so a veth whose peer moved away shows
+    /// the local device that has the peer's index ("p1@br0", measured), or "if<i>N</i>" when none has.
     /// </summary>
+    private static NetDevice? LocalNamesake(NetDevice device) =>
+        device.Link is { } link ? device.Namespace.FindDevice(link.IfIndex) : null;
+
+    /// <summary>"INDEX: NAME[@LINK]: ".</summary>
     public static string Name(NetDevice device)
     {
         var link = device.Link;
         if (link is null) return $"{device.IfIndex}: {device.Name}: ";
-        return link.Namespace == device.Namespace
-            ? $"{device.IfIndex}: {device.Name}@{link.Name}: "
+        return LocalNamesake(device) is { } local
+            ? $"{device.IfIndex}: {device.Name}@{local.Name}: "
             : $"{device.IfIndex}: {device.Name}@if{link.IfIndex}: ";
     }
 
     /// <summary>
     /// print_link_flags: NO-CARRIER first when up without carrier, the flags in iproute2's order,
-    /// and M-DOWN when the link device (in this namespace) is down.
+    /// and M-DOWN when the device named after '@' is down.
     /// </summary>
     public static string Flags(NetDevice device)
     {
@@ -49,8 +54,7 @@ public static class LinkHeader
         foreach (var (flag, name) in FlagNames)
             if ((flags & flag) != 0) names.Add(name);
         var text = new StringBuilder("<").Append(string.Join(',', names));
-        var link = device.Link;
-        if (link != null && link.Namespace == device.Namespace && !link.IsUp) text.Append(",M-DOWN");
+        if (LocalNamesake(device) is { IsUp: false }) text.Append(",M-DOWN");
         return text.Append("> ").ToString();
     }
 }

@@ -14,10 +14,12 @@ internal sealed class BridgeForward(BridgeDevice bridge)
 {
     /// <summary>
     /// should_deliver: not back out of the port the frame came in on unless that port is in
-    /// hairpin mode, and only through a forwarding port.
+    /// hairpin mode, only through a forwarding port, and never from an isolated port to another
+    /// isolated one (br_skb_isolated).
     /// </summary>
     private static bool ShouldDeliver(BridgePort port, NetDevice ingress) =>
-        (port.Hairpin || ingress != port.Device) && port.State == PortState.Forwarding;
+        (port.Hairpin || ingress != port.Device) && port.State == PortState.Forwarding &&
+        !(port.Isolated && BridgeDevice.PortOfDevice(ingress) is { Isolated: true });
 
     /// <summary>
     /// br_forward: to the port a known station is behind. With <paramref name="localReceive"/>

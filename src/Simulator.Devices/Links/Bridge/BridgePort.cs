@@ -23,6 +23,8 @@ public enum PortFlags : ushort
     AdminCost = 1 << 5,
     /// <summary>BR_PROMISC: the bridge holds one promiscuity count of the device.</summary>
     Promisc = 1 << 6,
+    /// <summary>BR_ISOLATED: frames from an isolated port never leave by another isolated port.</summary>
+    Isolated = 1 << 7,
 }
 
 /// <summary>
@@ -60,6 +62,7 @@ public sealed class BridgePort : IRxHandler
     public PortFlags Flags { get; internal set; }
 
     public bool Hairpin => (Flags & PortFlags.Hairpin) != 0;
+    public bool Isolated => (Flags & PortFlags.Isolated) != 0;
 
     /// <summary>The STP port priority (0..63).</summary>
     public int Priority { get; internal set; }
@@ -95,6 +98,9 @@ public sealed class BridgePort : IRxHandler
 
     /// <summary><c>bridge link set dev X hairpin on|off</c>, <c>brctl hairpin</c>, sysfs hairpin_mode.</summary>
     public void SetHairpin(bool on) => Flags = on ? Flags | PortFlags.Hairpin : Flags & ~PortFlags.Hairpin;
+
+    /// <summary>sysfs isolated / <c>bridge link set … isolated on|off</c>.</summary>
+    public void SetIsolated(bool on) => Flags = on ? Flags | PortFlags.Isolated : Flags & ~PortFlags.Isolated;
 
     /// <summary>sysfs learning / <c>bridge link set … learning on|off</c>.</summary>
     public void SetLearning(bool on) => Flags = on ? Flags | PortFlags.Learning : Flags & ~PortFlags.Learning;

@@ -270,7 +270,8 @@ public sealed class BridgeKind : ILinkKind
             $"message_age_timer {Timer(port.MessageAgeTimerRemaining)} forward_delay_timer {Timer(port.ForwardDelayTimerRemaining)} " +
             $"topology_change_ack {(port.TopologyChangeAck ? 1 : 0)} config_pending {(port.ConfigPending ? 1 : 0)} " +
             "proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on " +
-            "mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off isolated off locked off ";
+            "mcast_to_unicast off neigh_suppress off group_fwd_mask 0 group_fwd_mask_str 0x0 vlan_tunnel off " +
+            $"isolated {OnOff(port.Isolated)} locked off ";
     }
 
     /// <summary>iproute2 prints bridge timers as "%7.2f" seconds of the clock_t value.</summary>
