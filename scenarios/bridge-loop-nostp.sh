@@ -8,6 +8,7 @@
 #   h1 ── br0 ══ p1 ─ q1 ══ br1 ── h2
 #  (swA)     ══ p2 ─ q2 ══     (swB)
 #
+# netsim: event-budget 2000000
 ip netns add swA
 ip netns add swB
 ip netns add h1

@@ -66,7 +66,9 @@ public sealed class Machine : ICommandHost
         var stderr = new WatchedWriter(context.Stderr);
         var watched = new CommandContext(context.Arguments, context.Stdin, context.Stdout, stderr, context.Location,
             context.Environment, context.Namespace, context.Background);
-        _depth++;
+        // The depth of this call, captured: exception filters run before the inner calls' finally
+        // blocks have unwound _depth, so the outermost command must be recognised by its own depth.
+        int depth = ++_depth;
         int status;
         try
         {
@@ -80,7 +82,7 @@ public sealed class Machine : ICommandHost
                 status = command.Run(new Invocation(watched, ns, this));
             }
         }
-        catch (SimulationStoppedException stopped) when (_depth == 1)
+        catch (SimulationStoppedException stopped) when (depth == 1)
         {
             StopReason = stopped.Message;
             context.Stderr.WriteLine($"netsim: {context.Location}: {CommandText(context)}: {stopped.Message}");

@@ -8,6 +8,9 @@ namespace Simulator.Cli.Host;
 /// The world a scenario declares with <c># netsim:</c> directives. Known directives:
 /// <list type="bullet">
 /// <item><c>seed N</c>: the random seed (MACs, ids, ports).</item>
+/// <item><c>event-budget N</c>: how many events one command may run before the run is stopped
+/// as a likely forwarding loop (default 50,000,000); a scenario that demonstrates a loop sets a
+/// small one so it stops in seconds.</item>
 /// <item><c>uplink NIC [ADDRESS/LEN] [gateway GW] [mac MAC]</c>: the host has a physical NIC
 /// (eth0, enp0s3, ens9f0…) cabled to a LAN outside it, up, with that address (and the subnet
 /// broadcast) and, with <c>gateway</c>, a default route via GW and a router at GW on the LAN (a
@@ -26,6 +29,7 @@ public sealed class WorldSetup
     private readonly LanDirectives _lans = new();
 
     public ulong Seed { get; private set; } = 1;
+    public long? EventBudget { get; private set; }
     public List<string> Errors { get; } = [];
 
     /// <summary>The LANs outside the host that the last <see cref="Build"/> made.</summary>
@@ -53,6 +57,9 @@ public sealed class WorldSetup
             case "seed" when words.Length == 2 && ulong.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seed):
                 Seed = seed;
                 return;
+            case "event-budget" when words.Length == 2 && long.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out var budget) && budget > 0:
+                EventBudget = budget;
+                return;
             case "uplink":
                 Report(directive, _lans.ParseUplink(directive));
                 return;
@@ -73,6 +80,7 @@ public sealed class WorldSetup
     public World Build()
     {
         var world = new World(Seed);
+        if (EventBudget is { } budget) world.Simulation.EventBudget = budget;
         Lans = _lans.Build(world);
         return world;
     }
