@@ -1,0 +1,56 @@
+#!/bin/bash
+# Ageing: the bridge forgets a station it has not heard from for the ageing time (here 10 s,
+# set as 1000 centiseconds), and brctl showmacs shows the time since it was last heard. Time is
+# simulated: "sleep" costs nothing. (On a real machine IPv6 neighbour discovery keeps stations
+# talking, so this needs IPv6 off there; NetSim does not model IPv6.)
+#
+#   a 10.0.0.1 ── va ┐
+#                    br0 (ageing_time 1000)
+#   b 10.0.0.2 ── vb ┘
+
+ip netns add a
+ip netns add b
+ip link add br0 type bridge ageing_time 1000
+ip link set br0 up
+ip link add va type veth peer name eth0 netns a
+ip link add vb type veth peer name eth0 netns b
+for v in va vb; do ip link set $v master br0; ip link set $v up; done
+ip netns exec a ip addr add 10.0.0.1/24 dev eth0
+ip netns exec a ip link set eth0 up
+ip netns exec b ip addr add 10.0.0.2/24 dev eth0
+ip netns exec b ip link set eth0 up
+
+ip -d link show br0 | grep -o "ageing_time [0-9]*"
+# expect: ageing_time 1000
+cat /sys/class/net/br0/bridge/ageing_time
+# expect: 1000
+
+ip netns exec a ping -c 1 10.0.0.2
+# expect: 1 packets transmitted, 1 received, 0% packet loss, time 0ms
+
+# Both stations are learned; the timer counts from the last frame each sent.
+sleep 4
+brctl showmacs br0
+# expect:   1	{mac}	no		   4.??
+# expect:   2	{mac}	no		   4.??
+bridge fdb show br br0
+# expect: {mac} dev va master br0
+# expect: {mac} dev vb master br0
+
+sleep 3
+brctl showmacs br0 | grep -c "	no	"
+# expect: 2
+brctl showmacs br0 | grep "	no	"
+# expect:   1	{mac}	no		   7.??
+
+# Ten seconds after the last frame they are gone; the ports' own addresses stay.
+sleep 4
+brctl showmacs br0
+# expect-not: *	no	*
+# expect:   1	{mac}	yes		   0.00
+# expect:   2	{mac}	yes		   0.00
+
+# The default is 300 s (30000 cs); brctl takes seconds.
+brctl setageing br0 300
+cat /sys/class/net/br0/bridge/ageing_time
+# expect: 30000
