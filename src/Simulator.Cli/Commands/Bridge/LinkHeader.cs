@@ -30,13 +30,19 @@ public static class LinkHeader
     /// the local device that has the peer's index ("p1@br0", measured), or "if<i>N</i>" when none has.
     /// </summary>
     private static NetDevice? LocalNamesake(NetDevice device) =>
-        device.Link is { } link ? device.Namespace.FindDevice(link.IfIndex) : null;
+        HasLink(device) ? device.Namespace.FindDevice(device.Link!.IfIndex) : null;
+
+    /// <summary>
+    /// The kernel sends IFLA_LINK only when the link's index differs from the device's own, so a
+    /// veth whose peer elsewhere has the same index prints no '@' at all (measured: "3: p1: ").
+    /// </summary>
+    private static bool HasLink(NetDevice device) => device.Link is { } link && link.IfIndex != device.IfIndex;
 
     /// <summary>"INDEX: NAME[@LINK]: ".</summary>
     public static string Name(NetDevice device)
     {
         var link = device.Link;
-        if (link is null) return $"{device.IfIndex}: {device.Name}: ";
+        if (link is null || !HasLink(device)) return $"{device.IfIndex}: {device.Name}: ";
         return LocalNamesake(device) is { } local
             ? $"{device.IfIndex}: {device.Name}@{local.Name}: "
             : $"{device.IfIndex}: {device.Name}@if{link.IfIndex}: ";
