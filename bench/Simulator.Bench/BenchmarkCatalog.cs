@@ -7,5 +7,7 @@ public static class BenchmarkCatalog
     [
         ("engine", "events per second through the event queue (1,024 in flight)", EngineBenchmark.Run),
         ("echo-chain", "ICMP echo round trips per second across 4 router namespaces; bytes allocated per forwarded packet", EchoChainBenchmark.Run),
+        ("bridge-forward", "frames per second through one bridge with 64 ports and 1,000 learned addresses", BridgeForwardBenchmark.Run),
+        ("bridge-lan", "1,000 hosts on one bridge each pinging its neighbour 100 times (ARP included): wall time, frame-hops, memory", BridgeLanBenchmark.Run),
     ];
 }
