@@ -24,7 +24,8 @@ internal sealed class LanDirectives
         var words = directive.Words;
         if (words.Length < 2) return "uplink needs a NIC name: uplink NIC [ADDRESS/LEN] [gateway GW] [mac MAC]";
         var nic = words[1];
-        if (nic.Length > 15 || nic.Contains('/')) return $"uplink: \"{nic}\" is not a valid interface name";
+        if (nic.Length > 15 || nic.Contains('/') || nic.Contains(':') || nic is "lo" or "." or "..")
+            return $"uplink: \"{nic}\" is not a valid interface name for a NIC";
         if (_uplinks.Any(u => u.Nic == nic)) return $"uplink {nic} is declared twice";
         Ipv4InterfaceAddress? address = null;
         int i = 2;

@@ -27,6 +27,27 @@ public class BridgeForwardingTests
     }
 
     [Test]
+    public void The_bridges_decisions_are_trace_events()
+    {
+        var world = new World();
+        var bridge = BridgeTopology.Bridge(world.InitialNamespace, "br0");
+        var ns0 = world.CreateNamespace("ns0");
+        var ns1 = world.CreateNamespace("ns1");
+        BridgeTopology.Station(bridge, ns0, "p0", "10.0.0.1/24");
+        var (inside1, _) = BridgeTopology.Station(bridge, ns1, "p1", "10.0.0.2/24");
+        world.Simulation.RunFor(Simulation.Millisecond);
+        var trace = new TraceRecorder();
+        world.Simulation.Trace = trace;
+
+        Assert.That(Topology.Ping(ns0, "10.0.0.2"), Has.Count.EqualTo(1));
+
+        var decisions = trace.Events.Where(e => e.Kind == Core.Tracing.TraceKind.RxHandler).Select(e => (e.Device, e.Detail)).ToList();
+        Assert.That(decisions[0], Is.EqualTo(((string?)"p0", (string?)"bridge br0: broadcast: flood, and up to br0")));
+        Assert.That(decisions, Does.Contain(((string?)"p1", (string?)$"bridge br0: {ns0.FindDevice("eth0")!.Address} is behind p0: forward")));
+        Assert.That(decisions, Does.Contain(((string?)"p0", (string?)$"bridge br0: {inside1.Address} is behind p1: forward")));
+    }
+
+    [Test]
     public void Known_unicast_goes_to_its_port_only_and_broadcast_reaches_every_other_port()
     {
         var world = new World();
@@ -146,4 +167,11 @@ internal sealed class RawFrameCounter : IPacketTap
         if (direction == TapDirection.Incoming) In++;
         else Out++;
     }
+}
+
+/// <summary>Keeps every trace event.</summary>
+internal sealed class TraceRecorder : Core.Tracing.ITraceSink
+{
+    public List<Core.Tracing.TraceEvent> Events { get; } = [];
+    public void Record(Core.Tracing.TraceEvent traceEvent) => Events.Add(traceEvent);
 }

@@ -14,6 +14,11 @@ namespace Simulator.Devices.Links.Bridge;
 /// <see cref="BridgeStp"/>, <see cref="BridgeStpInterface"/>, <see cref="BridgeStpTimers"/>,
 /// <see cref="BridgeStpBpdu"/> (br_stp*.c) and <see cref="BridgeNotify"/> (br_notify.c).
 /// </summary>
+/// <remarks>
+/// Like the kernel's gc_work, an up bridge always has its forwarding-database collector
+/// scheduled (and with STP its hello timer), so a simulation holding one is never idle: run it
+/// for a time (<c>RunFor</c>, <c>RunUntil</c>), not until idle.
+/// </remarks>
 public sealed class BridgeDevice : NetDevice, IMasterDevice
 {
     /// <summary>The 802.1D bridge group address that BPDUs are sent to.</summary>

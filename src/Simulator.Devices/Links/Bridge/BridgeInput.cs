@@ -52,6 +52,7 @@ internal sealed class BridgeInput(BridgeDevice bridge)
             {
                 if (bridge.StpEnabled != StpMode.None)
                 {
+                    Trace(port, frame, "spanning tree BPDU");
                     LocalFinish(port, source);
                     bridge.StpBpdu.Receive(port, frame);
                     return RxHandlerResult.Consumed;
@@ -104,6 +105,13 @@ internal sealed class BridgeInput(BridgeDevice bridge)
                 port.Device.Drop(frame, DropReason.BridgePortState, $"port {port.Device.Name} is {port.State.Name()}");
                 return RxHandlerResult.Consumed;
         }
+    }
+
+    /// <summary>Records what the bridge decided for a frame, when tracing is on.</summary>
+    private void Trace(BridgePort port, Packet frame, string decision)
+    {
+        if (bridge.Simulation.Trace is null) return;
+        port.Device.Trace(TraceKind.RxHandler, frame, $"bridge {bridge.Name}: {decision}");
     }
 
     /// <summary>is_link_local_ether_addr: 01:80:c2:00:00:00 to 01:80:c2:00:00:0f.</summary>
@@ -164,14 +172,19 @@ internal sealed class BridgeInput(BridgeDevice bridge)
         {
             if (entry.IsLocal)
             {
+                Trace(port, frame, $"{destination} is local: up to {bridge.Name}");
                 PassFrameUp(port, frame);
                 return;
             }
             entry.Used = bridge.Simulation.Now;
+            if (bridge.Simulation.Trace is not null)
+                Trace(port, frame, $"{destination} is behind {entry.Port?.Device.Name}: forward{(localReceive ? $", and up to {bridge.Name}" : "")}");
             bridge.Forwarding.Forward(entry.Port, frame, localReceive, port.Device);
         }
         else
         {
+            if (bridge.Simulation.Trace is not null)
+                Trace(port, frame, $"{(type == BridgePacketType.Unicast ? $"{destination} unknown" : type.ToString().ToLowerInvariant())}: flood{(localReceive ? $", and up to {bridge.Name}" : "")}");
             bridge.Forwarding.Flood(frame, type, localReceive, port.Device);
         }
         if (localReceive) PassFrameUp(port, frame);

@@ -11,9 +11,9 @@ namespace Simulator.Devices.Links.Nic;
 /// directives; tests build it directly:
 /// <code>
 /// var lan = new Lan(world, "lan0");
-/// var eth0 = lan.AddUplink(world.InitialNamespace, "eth0", address: "192.168.1.87/24", gateway: "192.168.1.1");
-/// lan.AddGateway("192.168.1.1/24");
-/// lan.AddHost("host2", "192.168.1.100/24");
+/// var eth0 = lan.AddUplink(world.InitialNamespace, "eth0", hostAddress, gatewayAddress.Address);
+/// lan.AddGateway(gatewayAddress);            // 192.168.1.1/24, labelled "gateway"
+/// lan.AddHost("host2", host2Address);        // 192.168.1.100/24, default route via the gateway
 /// </code>
 /// </summary>
 public sealed class Lan
