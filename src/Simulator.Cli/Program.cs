@@ -13,6 +13,7 @@ public static class Program
         Commands:
           run FILE        run a scenario script and print its transcript
           test [PATHS]    run scenarios and check the expectations in their comments
+          validate PATHS  run scenarios in the model and on the real kernel (root), and compare
 
         Run "netsim COMMAND --help" for a command's options.
         """;
@@ -31,6 +32,7 @@ public static class Program
             {
                 "run" => RunVerb.Execute(rest),
                 "test" => TestVerb.Execute(rest),
+                "validate" => ValidateVerb.Execute(rest),
                 _ => UsageError(null, $"unknown command \"{args[0]}\"", Help),
             };
         }

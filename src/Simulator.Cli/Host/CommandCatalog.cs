@@ -1,6 +1,10 @@
 using Simulator.Cli.Commands.Bridge;
+using Simulator.Cli.Commands.Conntrack;
 using Simulator.Cli.Commands.Ip;
+using Simulator.Cli.Commands.Iptables;
 using Simulator.Cli.Commands.Jobs;
+using Simulator.Cli.Commands.Ping;
+using Simulator.Cli.Commands.NetTools;
 using Simulator.Cli.Commands.Sysctl;
 using Simulator.Cli.Commands.Utilities;
 
@@ -12,6 +16,8 @@ public static class CommandCatalog
     public static IEnumerable<INetworkCommand> All() =>
     [
         new IpCommand(),
+        new IptablesNetworkCommand(),
+        new ConntrackCommand(),
         new SysctlCommand(),
         new SleepCommand(),
         new DmesgCommand(),
@@ -20,5 +26,10 @@ public static class CommandCatalog
         new TimeoutCommand(),
         new BrctlCommand(),
         new BridgeCommand(),
+        new PingCommand(),
+        new IfconfigCommand(),
+        new RouteCommand(),
+        new NetstatCommand(),
+        new ArpCommand(),
     ];
 }

@@ -10,6 +10,12 @@ public sealed record RunOptions
     public bool Trace { get; init; }
     public string? PcapDirectory { get; init; }
     public ulong? Seed { get; init; }
+
+    /// <summary>
+    /// Called with the world before the script runs (netsim run --attach adds its devices);
+    /// a non-null result is an error that stops the run with status 2.
+    /// </summary>
+    public Func<World, string?>? PrepareWorld { get; init; }
 }
 
 /// <summary>The outcome of running a scenario.</summary>
@@ -26,6 +32,11 @@ public static class ScenarioRunner
         var setup = WorldSetup.FromDirectives(scenario.Directives, options.Seed);
         foreach (var error in setup.Errors) output.Write(OutputStream.Stderr, error + "\n");
         var world = setup.Build();
+        if (options.PrepareWorld?.Invoke(world) is { } prepareError)
+        {
+            output.Write(OutputStream.Stderr, prepareError + "\n");
+            return new RunResult(2, [], world);
+        }
         var machine = new Machine(world, CommandCatalog.All());
         var shell = new ShellInterpreter(machine, output) { Trace = options.Trace };
         machine.Shell = shell;

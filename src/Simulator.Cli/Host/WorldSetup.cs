@@ -66,6 +66,9 @@ public sealed class WorldSetup
             case "lan-host":
                 Report(directive, _lans.ParseHost(directive));
                 return;
+            case Validation.KnownDifference.Keyword:
+                // Not about the world: netsim validate reads it (Validation/KnownDifference.cs).
+                return;
             default:
                 Errors.Add($"{directive.File}:{directive.Line}: netsim: unknown directive \"{directive.Text}\"");
                 return;

@@ -85,7 +85,7 @@ public sealed class Ipv4Stack
     internal void OnRegister(NetDevice device)
     {
         if (device.Mtu < 68) return;
-        device.Ip = new InDevice(device, DefaultConf.Clone(), DefaultNeighParms.Clone());
+        device.Ip = new InDevice(device, DefaultConf.Clone(), DefaultNeighParms.Clone()) { NoArp = device.NoArp };
     }
 
     /// <summary>inetdev_destroy: a device leaving the namespace loses its addresses, routes and neighbours.</summary>
@@ -120,9 +120,19 @@ public sealed class Ipv4Stack
                 Arp.DeviceDown(device, unregister: false);
                 break;
             case NetdevEvent.Change:
+                // arp_netdev_event: turning ARP on or off flushes the device's neighbours (neigh_changeaddr).
+                if (device.Ip.NoArp != device.NoArp)
+                {
+                    device.Ip.NoArp = device.NoArp;
+                    Arp.DeviceDown(device, unregister: false);
+                }
                 // arp_evict_nocarrier: losing carrier empties the neighbour cache of the device.
                 if (!device.HasCarrier && device.Ip.Conf[DevConfKey.ArpEvictNocarrier] != 0)
-                    Arp.DeviceDown(device, unregister: false);
+                    Arp.CarrierDown(device);
+                break;
+            case NetdevEvent.ChangeAddress:
+                // arp_netdev_event: a new hardware address flushes the device's neighbours, permanent ones too (measured).
+                Arp.DeviceDown(device, unregister: false);
                 break;
         }
     }

@@ -43,6 +43,17 @@ public sealed class NetworkNamespace
 
     public Ipv4Stack Ipv4 { get; }
 
+    private Netfilter.NamespaceFirewall? _firewall;
+
+    /// <summary>
+    /// The namespace's netfilter (iptables tables, connection table, NAT), created on first use;
+    /// it attaches itself to the IPv4 hooks only while something is registered.
+    /// </summary>
+    public Netfilter.NamespaceFirewall Firewall => _firewall ??= new Netfilter.NamespaceFirewall(this);
+
+    /// <summary>The firewall if anything has asked for it yet, without creating it.</summary>
+    public Netfilter.NamespaceFirewall? ExistingFirewall => _firewall;
+
     /// <summary>The namespace's /proc/sys/net settings.</summary>
     public Sysctl.SysctlTree Sysctls { get; }
 

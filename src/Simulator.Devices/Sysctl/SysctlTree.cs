@@ -67,6 +67,8 @@ public sealed class SysctlTree(NetworkNamespace ns)
     {
         foreach (var name in _unmodelled.Keys) yield return name;
         foreach (var name in GlobalIpv4.Keys) yield return "net.ipv4." + name;
+        foreach (var name in Conntrack.Keys) yield return "net.netfilter.nf_conntrack_" + name;
+        if (ns.IsInitial) yield return "net.netfilter.nf_log_all_netns";
         yield return "net.ipv4.ip_forward";
         var confTargets = new List<string> { "all", "default" };
         confTargets.AddRange(ns.Devices.Where(d => d.Ip != null).Select(d => d.Name));
@@ -87,6 +89,17 @@ public sealed class SysctlTree(NetworkNamespace ns)
         {
             setting = new Setting(() => Ipv4.AllConf[DevConfKey.Forwarding].ToString(CultureInfo.InvariantCulture),
                 v => WriteInt(v, Ipv4.SetAllForwarding));
+            return true;
+        }
+        const string conntrackPrefix = "net.netfilter.nf_conntrack_";
+        if (name.StartsWith(conntrackPrefix, StringComparison.Ordinal) && Conntrack.TryGetValue(name[conntrackPrefix.Length..], out var ct))
+        {
+            setting = ct(ns.Firewall);
+            return true;
+        }
+        if (name == "net.netfilter.nf_log_all_netns" && ns.IsInitial)
+        {
+            setting = IntSetting(() => ns.Firewall.LogAllNetns, x => ns.Firewall.LogAllNetns = x, 0, 1);
             return true;
         }
         var parts = name.Split('.');
@@ -169,6 +182,27 @@ public sealed class SysctlTree(NetworkNamespace ns)
             (a, b) => a >= 1024 && b >= a && b <= 65535 && Do(() => (s.LocalPortRangeLow, s.LocalPortRangeHigh) = (a, b))),
         ["ping_group_range"] = s => PairSetting(() => (s.PingGroupRangeLow, s.PingGroupRangeHigh),
             (a, b) => Do(() => (s.PingGroupRangeLow, s.PingGroupRangeHigh) = (a, b))),
+    };
+
+    /// <summary>net.netfilter.nf_conntrack_*: the settings the connection tracker acts on (seconds for timeouts).</summary>
+    private static readonly Dictionary<string, Func<Netfilter.NamespaceFirewall, Setting>> Conntrack = new(StringComparer.Ordinal)
+    {
+        ["count"] = f => new Setting(() => f.Connections.Count.ToString(CultureInfo.InvariantCulture), _ => false),
+        ["generic_timeout"] = f => IntSetting(() => f.Connections.Settings.GenericTimeout, x => f.Connections.Settings.GenericTimeout = x, 0),
+        ["icmp_timeout"] = f => IntSetting(() => f.Connections.Settings.IcmpTimeout, x => f.Connections.Settings.IcmpTimeout = x, 0),
+        ["max"] = f => IntSetting(() => f.Connections.Settings.Max, x => f.Connections.Settings.Max = x, 0),
+        ["tcp_loose"] = f => IntSetting(() => f.Connections.Settings.TcpLoose, x => f.Connections.Settings.TcpLoose = x, 0, 1),
+        ["tcp_timeout_close"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutClose, x => f.Connections.Settings.TcpTimeoutClose = x, 0),
+        ["tcp_timeout_close_wait"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutCloseWait, x => f.Connections.Settings.TcpTimeoutCloseWait = x, 0),
+        ["tcp_timeout_established"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutEstablished, x => f.Connections.Settings.TcpTimeoutEstablished = x, 0),
+        ["tcp_timeout_fin_wait"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutFinWait, x => f.Connections.Settings.TcpTimeoutFinWait = x, 0),
+        ["tcp_timeout_last_ack"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutLastAck, x => f.Connections.Settings.TcpTimeoutLastAck = x, 0),
+        ["tcp_timeout_syn_recv"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutSynRecv, x => f.Connections.Settings.TcpTimeoutSynRecv = x, 0),
+        ["tcp_timeout_syn_sent"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutSynSent, x => f.Connections.Settings.TcpTimeoutSynSent = x, 0),
+        ["tcp_timeout_time_wait"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutTimeWait, x => f.Connections.Settings.TcpTimeoutTimeWait = x, 0),
+        ["tcp_timeout_unacknowledged"] = f => IntSetting(() => f.Connections.Settings.TcpTimeoutUnacknowledged, x => f.Connections.Settings.TcpTimeoutUnacknowledged = x, 0),
+        ["udp_timeout"] = f => IntSetting(() => f.Connections.Settings.UdpTimeout, x => f.Connections.Settings.UdpTimeout = x, 0),
+        ["udp_timeout_stream"] = f => IntSetting(() => f.Connections.Settings.UdpTimeoutStream, x => f.Connections.Settings.UdpTimeoutStream = x, 0),
     };
 
     private static readonly Dictionary<string, Func<NeighParms, Setting>> NeighKeys = new(StringComparer.Ordinal)

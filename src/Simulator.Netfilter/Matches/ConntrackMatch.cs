@@ -8,6 +8,7 @@ namespace Simulator.Netfilter.Matches;
 public sealed record ConntrackMatch(ConntrackStates States, bool Invert) : IMatch
 {
     public string Name => "conntrack";
+    public bool NeedsConntrack => true;
 
     public bool Matches(in PacketContext packet) => ((States & StateBits(packet.Conntrack)) != 0) != Invert;
 

@@ -22,6 +22,12 @@ public interface IMatch
     /// <summary>The hooks the match may be used from (<c>xt_match.hooks</c>).</summary>
     HookMask ValidHooks => HookMask.All;
 
+    /// <summary>
+    /// The match needs connection tracking in its namespace (its checkentry calls
+    /// <c>nf_ct_netns_get</c>): the state and conntrack matches.
+    /// </summary>
+    bool NeedsConntrack => false;
+
     /// <summary>The extension's own load-time check (its <c>checkentry</c>).</summary>
     EntryCheck CheckEntry(in RuleCheckContext context) => EntryCheck.Pass;
 }

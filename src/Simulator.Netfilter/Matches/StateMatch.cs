@@ -7,6 +7,7 @@ namespace Simulator.Netfilter.Matches;
 public sealed record StateMatch(ConntrackStates States, bool Invert) : IMatch
 {
     public string Name => "state";
+    public bool NeedsConntrack => true;
 
     public bool Matches(in PacketContext packet) =>
         ((States & ConntrackMatch.StateBits(packet.Conntrack)) != 0) != Invert;

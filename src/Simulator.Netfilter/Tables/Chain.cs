@@ -32,13 +32,22 @@ public sealed class Chain
     /// <summary>Packets that fell off the end of this built-in chain and got its policy.</summary>
     public PacketCounters PolicyCounters { get; internal set; }
 
+    /// <summary>
+    /// Whether the policy has a counter. iptables-nft 1.8.9 creates built-in chains implicitly
+    /// (for an -A, or because another chain of the table was touched) without one; the counter
+    /// comes with the first explicit policy (-P, or a chain line of iptables-restore). Measured:
+    /// after `iptables -A INPUT -p tcp` the INPUT policy stays at "0 packets, 0 bytes" whatever
+    /// passes; after `iptables -P INPUT ACCEPT` it counts.
+    /// </summary>
+    public bool HasPolicyCounter { get; internal set; }
+
     public IReadOnlyList<Rule> Rules => _rules;
 
     internal List<Rule> MutableRules => _rules;
 
     internal Chain Clone()
     {
-        var copy = new Chain(Name, Hook) { Exists = Exists, Policy = Policy, PolicyCounters = PolicyCounters };
+        var copy = new Chain(Name, Hook) { Exists = Exists, Policy = Policy, PolicyCounters = PolicyCounters, HasPolicyCounter = HasPolicyCounter };
         foreach (var rule in _rules) copy._rules.Add(rule.WithCounters(rule.Counters));
         return copy;
     }

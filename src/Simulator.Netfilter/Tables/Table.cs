@@ -22,6 +22,11 @@ public sealed class Table
         foreach (var chain in _builtins) _chains.Add(chain.Name, chain);
     }
 
+    /// <summary>Told after every committed change; the owning <see cref="NetfilterTables"/> listens.</summary>
+    internal Action? Changed { get; set; }
+
+    private void Touch() => Changed?.Invoke();
+
     public TableKind Kind { get; }
     public string Name => TableSchema.Name(Kind);
 
@@ -40,7 +45,13 @@ public sealed class Table
 
     public Chain? FindChain(string name) => _chains.GetValueOrDefault(name);
 
-    public Chain? BuiltinChain(NetfilterHook hook) => Array.Find(_builtins, c => c.Hook == hook);
+    public Chain? BuiltinChain(NetfilterHook hook)
+    {
+        // A loop, not Array.Find with a capturing lambda: this runs for every packet at every hook.
+        foreach (var chain in _builtins)
+            if (chain.Hook == hook) return chain;
+        return null;
+    }
 
     /// <summary>How many rules of this table jump or go to the chain ("Chain X (2 references)").</summary>
     public int ReferenceCount(string chain) =>
@@ -73,6 +84,7 @@ public sealed class Table
         if (FindChain(chain) is not { Exists: true } c) return TableResult.Fail(TableError.NoSuchChain, chain);
         if (number < 1 || number > c.Rules.Count) return TableResult.Fail(TableError.IndexTooBig, chain);
         c.MutableRules.RemoveAt(number - 1);
+        Touch();
         return TableResult.Success;
     }
 
@@ -82,6 +94,7 @@ public sealed class Table
         int index = IndexOf(chain, specification);
         if (index < 0) return TableResult.Fail(TableError.NoSuchRule, chain);
         FindChain(chain)!.MutableRules.RemoveAt(index);
+        Touch();
         return TableResult.Success;
     }
 
@@ -111,7 +124,11 @@ public sealed class Table
         change(chain.MutableRules);
 
         var validation = TableValidation.Validate(this);
-        if (validation.Ok) return TableResult.Success;
+        if (validation.Ok)
+        {
+            Touch();
+            return TableResult.Success;
+        }
 
         Exists = tableExisted;
         chain.Exists = chainExisted;
@@ -151,6 +168,7 @@ public sealed class Table
     {
         Exists = true;
         foreach (var chain in _builtins) chain.Exists = true;
+        Touch();
     }
 
     /// <summary><c>-F [chain]</c>: remove the rules of one chain (creating a built-in one) or of all.</summary>
@@ -159,12 +177,14 @@ public sealed class Table
         if (chain is null)
         {
             foreach (var c in _chains.Values) c.MutableRules.Clear();
+            Touch();
             return TableResult.Success;
         }
         if (FindChain(chain) is not { } target) return TableResult.Fail(TableError.NoSuchChain, chain);
         Exists = true;
         target.Exists = true;
         target.MutableRules.Clear();
+        Touch();
         return TableResult.Success;
     }
 
@@ -201,6 +221,7 @@ public sealed class Table
         if (_chains.ContainsKey(name)) return TableResult.Fail(TableError.ChainExists, name);
         _chains.Add(name, new Chain(name, null));
         Exists = true;
+        Touch();
         return TableResult.Success;
     }
 
@@ -222,6 +243,7 @@ public sealed class Table
         {
             _chains.Remove(name);
         }
+        Touch();
         return TableResult.Success;
     }
 
@@ -244,6 +266,7 @@ public sealed class Table
             chain.Exists = false;
             chain.PolicyCounters = default;
         }
+        Touch();
         return TableResult.Success;
     }
 
@@ -264,6 +287,7 @@ public sealed class Table
                 if (rules[i].Target is JumpTarget jump && jump.Chain == oldName)
                     rules[i] = rules[i].WithTarget(jump with { Chain = newName });
         }
+        Touch();
         return TableResult.Success;
     }
 
@@ -274,7 +298,9 @@ public sealed class Table
         Exists = true;
         target.Exists = true;
         target.Policy = policy;
+        target.HasPolicyCounter = true;
         if (counters is { } value) target.PolicyCounters = value;
+        Touch();
         return TableResult.Success;
     }
 
@@ -312,6 +338,7 @@ public sealed class Table
         }
         foreach (var chain in other._chains.Values.Where(c => !c.IsBuiltin))
             _chains.Add(chain.Name, chain.Clone());
+        Touch();
     }
 
     /// <summary>
@@ -327,6 +354,7 @@ public sealed class Table
             _builtins[i] = new Chain(_builtins[i].Name, _builtins[i].Hook);
             _chains.Add(_builtins[i].Name, _builtins[i]);
         }
+        Touch();
     }
 
     public override string ToString() => Name;

@@ -19,6 +19,7 @@ public enum ConnmarkMode
 public sealed record ConnmarkTarget(ConnmarkMode Mode, uint Value, uint CtMask, uint NfMask) : ITarget
 {
     public string Name => "CONNMARK";
+    public bool NeedsConntrack => true;
 
     public Verdict Evaluate(ref PacketContext packet)
     {

@@ -12,6 +12,7 @@ public sealed record CtTarget(bool NoTrack, bool WrittenAsNotrack) : ITarget
     public static CtTarget Notrack { get; } = new(true, true);
 
     public string Name => "CT";
+    public bool NeedsConntrack => true;
     public TableKind? RequiredTable => TableKind.Raw;
 
     public Verdict Evaluate(ref PacketContext packet)

@@ -6,6 +6,7 @@ namespace Simulator.Netfilter.Targets;
 public sealed record DnatTarget(NatRange Range) : ITarget
 {
     public string Name => "DNAT";
+    public bool NeedsConntrack => true;
     public TableKind? RequiredTable => TableKind.Nat;
     public HookMask ValidHooks => HookMask.PreRouting | HookMask.LocalOut;
 

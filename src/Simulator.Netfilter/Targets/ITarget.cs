@@ -25,6 +25,9 @@ public interface ITarget
     /// <summary>The hooks the target may be used from (<c>xt_target.hooks</c>).</summary>
     HookMask ValidHooks => HookMask.All;
 
+    /// <summary>The target needs connection tracking (NAT targets, CONNMARK, CT: their checkentry calls <c>nf_ct_netns_get</c>).</summary>
+    bool NeedsConntrack => false;
+
     /// <summary>The target's own load-time check (its <c>checkentry</c>).</summary>
     EntryCheck CheckEntry(in RuleCheckContext context) => EntryCheck.Pass;
 }

@@ -11,6 +11,7 @@ public sealed record MasqueradeTarget(NatRange Range) : ITarget
     public static MasqueradeTarget Default { get; } = new(default(NatRange));
 
     public string Name => "MASQUERADE";
+    public bool NeedsConntrack => true;
     public TableKind? RequiredTable => TableKind.Nat;
     public HookMask ValidHooks => HookMask.PostRouting;
 

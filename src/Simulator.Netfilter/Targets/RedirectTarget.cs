@@ -9,6 +9,7 @@ namespace Simulator.Netfilter.Targets;
 public sealed record RedirectTarget(NatRange Range) : ITarget
 {
     public string Name => "REDIRECT";
+    public bool NeedsConntrack => true;
     public TableKind? RequiredTable => TableKind.Nat;
     public HookMask ValidHooks => HookMask.PreRouting | HookMask.LocalOut;
 

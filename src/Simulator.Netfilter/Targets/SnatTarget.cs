@@ -6,6 +6,7 @@ namespace Simulator.Netfilter.Targets;
 public sealed record SnatTarget(NatRange Range) : ITarget
 {
     public string Name => "SNAT";
+    public bool NeedsConntrack => true;
     public TableKind? RequiredTable => TableKind.Nat;
     public HookMask ValidHooks => HookMask.LocalIn | HookMask.PostRouting;
 

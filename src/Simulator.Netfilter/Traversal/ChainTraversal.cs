@@ -67,7 +67,7 @@ public static class ChainTraversal
                 continue;
             }
 
-            baseChain.PolicyCounters = baseChain.PolicyCounters.Add(packet.Length);
+            if (baseChain.HasPolicyCounter) baseChain.PolicyCounters = baseChain.PolicyCounters.Add(packet.Length);
             var policy = baseChain.Policy == ChainPolicy.Drop ? Verdict.Drop : Verdict.Accept;
             observer?.PolicyApplied(table, baseChain, policy, packet);
             return new TraversalResult(policy, baseChain.Name, 0, true);

@@ -26,6 +26,9 @@ public sealed class JobTable(Machine machine)
     /// <summary>$!: the pid of the most recent background job.</summary>
     public int? LastBackgroundPid { get; private set; }
 
+    /// <summary>A process id for a program that runs and exits within one command (it needs one for a netlink port id).</summary>
+    public int AllocatePid() => _nextPid++;
+
     private void Register(SimulatedProcess process, string commandLine)
     {
         process.Pid = _nextPid++;

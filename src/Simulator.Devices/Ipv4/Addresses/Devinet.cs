@@ -25,6 +25,16 @@ public sealed class Devinet(Ipv4Stack stack)
             Scope = scope,
             Label = label ?? device.Name,
         };
+        return Insert(device, added);
+    }
+
+    /// <summary>
+    /// __inet_insert_ifa: an address in the subnet of an earlier one (same mask) becomes its
+    /// secondary; the same address twice is EEXIST. Brings the address's routes.
+    /// </summary>
+    internal NetlinkError? Insert(NetDevice device, InterfaceAddress added)
+    {
+        var inDevice = device.Ip!;
         foreach (var existing in inDevice.Addresses)
         {
             if (existing.PrefixLength != added.PrefixLength || !existing.Covers(added.Local)) continue;
@@ -51,7 +61,8 @@ public sealed class Devinet(Ipv4Stack stack)
         return null;
     }
 
-    private void Remove(NetDevice device, InterfaceAddress victim)
+    /// <summary>inet_del_ifa: removes one address with its routes, and its secondaries or promotes one.</summary>
+    internal void Remove(NetDevice device, InterfaceAddress victim)
     {
         var inDevice = device.Ip!;
         var promote = inDevice.Conf[Sysctl.DevConfKey.PromoteSecondaries] != 0 || stack.AllConf[Sysctl.DevConfKey.PromoteSecondaries] != 0;
@@ -75,6 +86,13 @@ public sealed class Devinet(Ipv4Stack stack)
             promoted.IsSecondary = false;
             inDevice.Insert(promoted);
             foreach (var secondary in secondaries) AddRoutes(device, secondary);
+        }
+        if (inDevice.Addresses.Count == 0)
+        {
+            // fib_inetaddr_event: the last address gone disables IP on the device (fib_disable_ip):
+            // every route through it goes, static ones too, and its neighbours (measured).
+            stack.Fib.RemoveWhere(r => r.Device == device && r.DiesWithDevice);
+            stack.Arp.DeviceDown(device, unregister: false);
         }
     }
 

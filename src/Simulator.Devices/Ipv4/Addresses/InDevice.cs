@@ -24,6 +24,9 @@ public sealed class InDevice
     public DevConf Conf { get; }
     public NeighParms NeighParms { get; }
 
+    /// <summary>The device's IFF_NOARP as this stack last saw it, to tell a NETDEV_CHANGE that flipped it.</summary>
+    internal bool NoArp { get; set; }
+
     public IReadOnlyList<Addresses.InterfaceAddress> Addresses => _addresses;
 
     public IEnumerable<Addresses.InterfaceAddress> Primaries => _addresses.Where(a => !a.IsSecondary);

@@ -411,12 +411,22 @@ public sealed class ArpTable
         return doomed.Count;
     }
 
-    /// <summary>neigh_ifdown: a device going down or away loses its entries (permanent ones only when it goes away).</summary>
+    /// <summary>
+    /// neigh_ifdown (arp_ifdown): a device going down or away, or losing its last IPv4 address,
+    /// loses all its entries, permanent ones too (measured: <c>ip link set DEV down</c> empties them).
+    /// </summary>
     internal void DeviceDown(NetDevice device, bool unregister)
     {
-        foreach (var entry in _entries.Values.Where(e => e.Device == device && (unregister || e.State != NudState.Permanent)).ToList())
+        foreach (var entry in _entries.Values.Where(e => e.Device == device).ToList())
             Remove(entry);
         if (unregister) _reachableTime.Remove(device.IfIndex);
+    }
+
+    /// <summary>neigh_carrier_down: losing carrier keeps the permanent entries.</summary>
+    internal void CarrierDown(NetDevice device)
+    {
+        foreach (var entry in _entries.Values.Where(e => e.Device == device && e.State != NudState.Permanent).ToList())
+            Remove(entry);
     }
 
     private static long Seconds(int seconds) => seconds * Simulation.Second;

@@ -24,6 +24,13 @@ public sealed class Fib
     public RouteTable Local { get; }
     public RouteTable Main { get; }
 
+    /// <summary>
+    /// Whether the kernel would have created the main table by now: tables come into being with
+    /// their first route, and the local table is created as an alias of main (fib_new_table with
+    /// no custom rules), so the first route of either creates it. /proc/net/route is empty until then.
+    /// </summary>
+    public bool MainTableExists => Main.EverPopulated || Local.EverPopulated;
+
     public IEnumerable<RouteTable> Tables => _tables.Values;
 
     public RouteTable Table(int id)
@@ -83,7 +90,7 @@ public sealed class Fib
                 }
                 else
                 {
-                    var error = CheckGateway(request.Gateway, request.Table, ref device);
+                    var error = CheckGateway(request.Gateway, request.Table, request.Scope ?? RouteScope.Universe, ref device);
                     if (error != null) return error;
                 }
             }
@@ -124,12 +131,15 @@ public sealed class Fib
                 case RouteAddMode.Replace:
                     ReplaceInPlace(table, sameKey, route);
                     return null;
+                case RouteAddMode.Prepend:
+                    // fib_table_insert without NLM_F_EXCL: only a perfect match (same type and fib_info) is refused.
+                    if (table.RoutesTo(route.Destination).Any(r => Identical(r, route))) return new NetlinkError(Errno.EEXIST);
+                    table.Insert(route, beforeEqual: true);
+                    return null;
                 case RouteAddMode.Append:
                     // fib_table_insert: "Error if we find a perfect match which uses the same
                     // scope, type, and nexthop information."
-                    if (table.RoutesTo(route.Destination).Any(r => r.Tos == route.Tos && r.Metric == route.Metric &&
-                            r.Type == route.Type && r.Scope == route.Scope && r.Gateway == route.Gateway && r.Device == route.Device))
-                        return new NetlinkError(Errno.EEXIST);
+                    if (table.RoutesTo(route.Destination).Any(r => Identical(r, route))) return new NetlinkError(Errno.EEXIST);
                     break;
             }
         }
@@ -137,17 +147,25 @@ public sealed class Fib
         return null;
     }
 
+    private static bool Identical(Route a, Route b) =>
+        a.Tos == b.Tos && a.Metric == b.Metric && a.Type == b.Type && a.Gateway == b.Gateway && a.Device == b.Device &&
+        a.Scope == b.Scope && a.Protocol == b.Protocol && a.PreferredSource == b.PreferredSource && a.OnLink == b.OnLink;
+
     /// <summary>
     /// fib_check_nh_v4_gw: the gateway must be reachable directly — through a route of link or
-    /// host scope — and, if a device was named, through that device.
+    /// host scope (of host scope only when the route itself is of link scope: flowi4_scope is the
+    /// route's scope + 1) — and, if a device was named, through that device. No such route is
+    /// ENETUNREACH, one of another type EINVAL; both carry the same extack text.
     /// </summary>
-    private NetlinkError? CheckGateway(Ipv4Address gateway, int tableId, ref NetDevice? device)
+    private NetlinkError? CheckGateway(Ipv4Address gateway, int tableId, RouteScope scope, ref NetDevice? device)
     {
+        var minimumScope = scope >= RouteScope.Link ? (RouteScope)((int)scope + 1) : RouteScope.Link;
         Route? via = null;
         if (tableId != RouteTables.Main && _tables.TryGetValue(tableId, out var own))
-            via = LookupDirect(own, gateway, device);
-        via ??= LookupDirectAll(gateway, device);
-        if (via is null || via.Type is not (RouteType.Unicast or RouteType.Local))
+            via = LookupDirect(own, gateway, device, minimumScope);
+        via ??= LookupDirectAll(gateway, device, minimumScope);
+        if (via is null) return new NetlinkError(Errno.ENETUNREACH, "Nexthop has invalid gateway");
+        if (via.Type is not (RouteType.Unicast or RouteType.Local))
             return new NetlinkError(Errno.EINVAL, "Nexthop has invalid gateway");
         var viaDevice = via.Type == RouteType.Local ? via.Device : via.Device;
         if (device != null && viaDevice != device)
@@ -157,25 +175,32 @@ public sealed class Fib
         return null;
     }
 
-    private Route? LookupDirectAll(Ipv4Address gateway, NetDevice? device)
+    /// <summary>
+    /// A lookup of directly connected destinations only (flowi4_scope = RT_SCOPE_LINK, as
+    /// RTO_ONLINK asks): routes through gateways are skipped. Null when none (ENETUNREACH).
+    /// </summary>
+    public Route? LookupOnLink(Ipv4Address destination, NetDevice? device = null) =>
+        LookupDirectAll(destination, device, RouteScope.Link);
+
+    private Route? LookupDirectAll(Ipv4Address gateway, NetDevice? device, RouteScope minimumScope)
     {
         foreach (var (_, tableId) in DefaultRules)
         {
             if (!_tables.TryGetValue(tableId, out var table)) continue;
-            var route = LookupDirect(table, gateway, device);
+            var route = LookupDirect(table, gateway, device, minimumScope);
             if (route != null) return route;
         }
         return null;
     }
 
-    /// <summary>A lookup that skips routes through gateways (flowi4_scope = RT_SCOPE_LINK).</summary>
-    private static Route? LookupDirect(RouteTable table, Ipv4Address destination, NetDevice? device)
+    /// <summary>A lookup that skips routes narrower than <paramref name="minimumScope"/> and routes through gateways.</summary>
+    private static Route? LookupDirect(RouteTable table, Ipv4Address destination, NetDevice? device, RouteScope minimumScope)
     {
         for (int length = 32; length >= 0; length--)
         {
             foreach (var route in table.RoutesTo(new Ipv4Prefix(destination, length)))
             {
-                if (route.Scope < RouteScope.Link || route.HasGateway) continue;
+                if (route.Scope < minimumScope || route.HasGateway) continue;
                 if (device != null && route.Device != null && route.Device != device && route.Type != RouteType.Local) continue;
                 return route;
             }

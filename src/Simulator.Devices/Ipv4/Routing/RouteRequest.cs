@@ -31,4 +31,9 @@ public enum RouteAddMode
     Replace,
     /// <summary><c>ip route append</c>: adds after any with the same key.</summary>
     Append,
+    /// <summary>
+    /// NLM_F_CREATE alone (<c>ip route prepend</c>, and every SIOCADDRT from <c>route add</c>):
+    /// adds before any with the same key, failing only when an identical route exists.
+    /// </summary>
+    Prepend,
 }

@@ -26,8 +26,14 @@ public sealed class RouteTable
     public IReadOnlyList<Route> RoutesTo(Ipv4Prefix prefix) =>
         _byLength[prefix.Length].TryGetValue(prefix.Network.Value, out var list) ? list : [];
 
-    /// <summary>Adds a route after the existing ones that sort equal to it.</summary>
-    public void Insert(Route route)
+    /// <summary>True once a route has been inserted, even if it is gone again (the kernel never frees a table).</summary>
+    public bool EverPopulated { get; private set; }
+
+    /// <summary>
+    /// Adds a route after the existing ones that sort equal to it, or before them with
+    /// <paramref name="beforeEqual"/> (a prepend).
+    /// </summary>
+    public void Insert(Route route, bool beforeEqual = false)
     {
         var prefix = route.Destination;
         if (!_byLength[prefix.Length].TryGetValue(prefix.Network.Value, out var list))
@@ -36,11 +42,14 @@ public sealed class RouteTable
             _byLength[prefix.Length][prefix.Network.Value] = list;
         }
         int index = 0;
-        while (index < list.Count && !SortsAfter(list[index], route)) index++;
+        while (index < list.Count && !SortsAfter(list[index], route) && !(beforeEqual && SortsEqual(list[index], route))) index++;
         list.Insert(index, route);
         _lengthsInUse |= 1UL << prefix.Length;
         Count++;
+        EverPopulated = true;
     }
+
+    private static bool SortsEqual(Route existing, Route added) => existing.Tos == added.Tos && existing.Metric == added.Metric;
 
     /// <summary>fib_alias order within one prefix: higher TOS first, then lower metric.</summary>
     private static bool SortsAfter(Route existing, Route added) =>

@@ -85,6 +85,7 @@ public sealed class SocketTable(Ipv4Stack stack)
         var data = ip.Payload.Slice(UdpPacket.HeaderLength, udp.PayloadLength).ToArray();
         socket.Received.Enqueue(new UdpDatagram(stack.Simulation.Now, ip.Source, udp.SourcePort, ip.Destination, data));
         packet.Release();
+        socket.DataReady?.Invoke(socket);
     }
 
     private UdpSocket? FindUdp(Ipv4Address local, ushort localPort, Ipv4Address remote, ushort remotePort, NetDevice device)

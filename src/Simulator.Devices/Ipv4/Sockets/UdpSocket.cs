@@ -26,6 +26,20 @@ public sealed class UdpSocket
     /// <summary>An error an ICMP message reported for a connected socket (IP_RECVERR off: only then).</summary>
     public Errno? PendingError { get; internal set; }
 
+    /// <summary>
+    /// sk_data_ready: called after a datagram joins <see cref="Received"/>, so that a program living
+    /// in the simulation (a DNS server) can answer it at once.
+    /// </summary>
+    public Action<UdpSocket>? DataReady { get; set; }
+
+    /// <summary>sock_error: takes the pending error, as recvmsg does when it reports it.</summary>
+    public Errno? TakeError()
+    {
+        var error = PendingError;
+        PendingError = null;
+        return error;
+    }
+
     public Errno? Bind(Ipv4Address address, ushort port)
     {
         if (LocalPort != 0) return Errno.EINVAL;

@@ -1,0 +1,36 @@
+namespace Simulator.Cli.Validation;
+
+/// <summary>What a validation run does with one command of the script besides running it in the model.</summary>
+public enum PlanKind
+{
+    /// <summary>Run it on the kernel too and compare status and output.</summary>
+    Compare,
+    /// <summary>Model only; the report says why.</summary>
+    Skip,
+    /// <summary>Run it on the kernel too, for its effect on time (sleep), without comparing.</summary>
+    Pace,
+    /// <summary>
+    /// <c>ip netns exec NS bash -c '…'</c>: the shell it starts is NetSim's, so each command inside
+    /// it comes back to the host and is compared on its own, in NS.
+    /// </summary>
+    Transparent,
+}
+
+/// <summary>
+/// The plan for one command: the real argv (namespaces mapped, wrapped in <c>ip netns exec</c>),
+/// whether it reads its standard input, and for a skip the reason.
+/// </summary>
+public sealed record CommandPlan(PlanKind Kind, string? Reason, IReadOnlyList<string> RealArgv, bool ReadsStdin)
+{
+    /// <summary>
+    /// Set when the command creates a link of a kind this kernel lacks: if the model creates it,
+    /// the command is skipped for this reason (and later commands naming the device with it);
+    /// if the model refuses it too, the two refusals are compared.
+    /// </summary>
+    public string? MissingKind { get; init; }
+
+    /// <summary>The devices the command creates (for <see cref="MissingKind"/>).</summary>
+    public IReadOnlyList<string> CreatedDevices { get; init; } = [];
+
+    public static CommandPlan Skip(string reason) => new(PlanKind.Skip, reason, [], false);
+}

@@ -1,0 +1,30 @@
+using Simulator.Cli.Host;
+using Simulator.Devices.Namespaces;
+
+namespace Simulator.Cli.Validation;
+
+/// <summary>
+/// Builds on the kernel, from namespaces of the run only, the world a scenario declares with
+/// <c># netsim:</c> directives, so that the scenario's host meets on the kernel what it meets
+/// in the model. Nothing it builds is connected to the machine's real interfaces.
+/// </summary>
+/// <remarks>
+/// Where the integrator plugs in the declared world (uplink NIC, gateway, LAN hosts, internet
+/// hosts, DNS, as <see cref="WorldSetup"/> comes to describe them): for each element, create a
+/// namespace with <see cref="KernelSide.CreateOwn"/> (PREFIX.lan, PREFIX.inet…), a veth pair
+/// whose end in <see cref="RealNamespaces.Host"/> carries the name and address the model gives
+/// the NIC (eth0), the peer's addresses and routes, and answer DNS there; list what was built in
+/// <see cref="RealWorld.Description"/>. What cannot be built yet must be returned as a
+/// refusal, so that the run says so instead of comparing against a different world.
+/// </remarks>
+public interface IRealWorldBuilder
+{
+    /// <summary>Builds the world; returns null when done, else why the scenario cannot be validated.</summary>
+    string? Build(WorldSetup setup, World model, KernelSide kernel, RealWorld world);
+}
+
+/// <summary>What a builder made: a line per element for the report header.</summary>
+public sealed class RealWorld
+{
+    public List<string> Description { get; } = [];
+}

@@ -1,0 +1,25 @@
+using Simulator.Cli.Host;
+using Simulator.Devices.Namespaces;
+
+namespace Simulator.Cli.Validation;
+
+/// <summary>
+/// The world as <see cref="WorldSetup"/> declares it at this point: the scenario's host alone
+/// (no uplink, no other machines). The host namespace starts with the model's IPv4 device
+/// defaults, so a machine whose own settings differ (ip_forward=1 on a container host,
+/// rp_filter from systemd) does not leak into the comparison.
+/// </summary>
+public sealed class NamespaceWorldBuilder : IRealWorldBuilder
+{
+    public string? Build(WorldSetup setup, World model, KernelSide kernel, RealWorld world)
+    {
+        var tree = model.InitialNamespace.Sysctls;
+        var defaults = tree.Names("net.ipv4.conf.all").Concat(tree.Names("net.ipv4.conf.default"))
+            .Select(name => tree.TryRead(name, out var value) ? $"{name}={value}" : null)
+            .OfType<string>()
+            .ToList();
+        kernel.WriteSysctls(kernel.Names.Host, defaults);
+        world.Description.Add($"host: {kernel.Names.Host} (IPv4 device defaults from the model, IPv6 off)");
+        return null;
+    }
+}
