@@ -67,6 +67,7 @@ ip netns exec swB brctl showstp br1
 # expect:  root port		   1			path cost		   2
 # expect: q2 (2)
 # expect:  port id		8002			state		       blocking
+# netsim: known-difference STP timers (message age, gc) count the kernel's real time, here simulated time
 
 # The loop is harmless now.
 ip netns exec h1 ping -c 3 10.0.0.2

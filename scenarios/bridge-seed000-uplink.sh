@@ -44,8 +44,10 @@ ping -c 1 192.168.1.100
 # host2 and the gateway are learned behind eth0 (port 1), ns2 behind veth1 (port 2).
 brctl showmacs br1 | grep -c "  1	.*	no	"
 # expect: 2
+# netsim: known-difference ageing timers count the kernel's real time (here simulated time), and lines sort by MAC addresses, which are random
 brctl showmacs br1 | grep -c "  2	.*	no	"
 # expect: 1
+# netsim: known-difference ageing timers count the kernel's real time (here simulated time), and lines sort by MAC addresses, which are random
 
 dmesg | grep promiscuous
 # expect: [*] device eth0 entered promiscuous mode
@@ -53,15 +55,19 @@ dmesg | grep promiscuous
 
 netstat -i | grep veth1
 # expect: veth1*BMRU
+# netsim: known-difference the kernel's bridge and ports also send IGMP membership reports (the bridge joins 224.0.0.106 for multicast router discovery); IGMP is not modelled, so the TX counters differ by those frames
 ifconfig veth1 promisc
 netstat -i | grep veth1
 # expect: veth1*BMPRU
+# netsim: known-difference the kernel's bridge and ports also send IGMP membership reports (the bridge joins 224.0.0.106 for multicast router discovery); IGMP is not modelled, so the TX counters differ by those frames
 # Turning the flag off leaves the bridge's hold: the device stays promiscuous, silently.
 ifconfig veth1 -promisc
 netstat -i | grep veth1
 # expect: veth1*BMRU
+# netsim: known-difference the kernel's bridge and ports also send IGMP membership reports (the bridge joins 224.0.0.106 for multicast router discovery); IGMP is not modelled, so the TX counters differ by those frames
 ip -d link show veth1
 # expect:     link/ether {mac} brd ff:ff:ff:ff:ff:ff link-netns ns2 promiscuity 1  allmulti 1 minmtu 68 maxmtu 65535
+# netsim: known-difference the port's forward_delay_timer counts down in real time on the kernel, in simulated time here
 
 brctl delif br1 veth1
 dmesg | grep veth1

@@ -1,5 +1,3 @@
-using Simulator.Core.Engine;
-
 namespace Simulator.Devices.Links.Bridge;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace Simulator.Devices.Links.Bridge;
 /// disappears (deleted, or moved to another namespace), and what a user's change of the bridge's
 /// own address does.
 /// </summary>
-internal sealed class BridgeNotify(BridgeDevice bridge) : IEventTarget
+internal sealed class BridgeNotify(BridgeDevice bridge)
 {
     public void OnNetdevEvent(NetDevice device, NetdevEvent netdevEvent)
     {
@@ -26,9 +24,11 @@ internal sealed class BridgeNotify(BridgeDevice bridge) : IEventTarget
                 bridge.StpInterface.RecalculateBridgeId();
                 break;
             case NetdevEvent.Change:
-                // Carrier changes reach the notifier through linkwatch, a moment after the driver
-                // reports them (and after NETDEV_DOWN when the device is being closed).
-                bridge.Simulation.Schedule(0, this, port);
+                // Carrier changes reach the kernel's notifier through linkwatch, a moment after the
+                // driver reports them, and so after NETDEV_DOWN when the device is being closed. A
+                // device going down is left to its NETDEV_DOWN, which follows; otherwise the check
+                // runs at once, as what commands show next is the settled state.
+                if (device.IsUp) CarrierCheck(port);
                 break;
             case NetdevEvent.ChangeMtu:
                 bridge.Interfaces.AdjustMtu();
@@ -43,14 +43,6 @@ internal sealed class BridgeNotify(BridgeDevice bridge) : IEventTarget
                 bridge.Interfaces.DeleteInterface(device);
                 break;
         }
-    }
-
-    /// <summary>The deferred NETDEV_CHANGE: br_port_carrier_check.</summary>
-    void IEventTarget.OnEvent(object? payload, long argument)
-    {
-        var port = (BridgePort)payload!;
-        if (bridge.PortOf(port.Device) != port) return;
-        CarrierCheck(port);
     }
 
     /// <summary>
