@@ -47,3 +47,4 @@ ip netns exec swB bridge link show
 
 ip netns exec h1 ping -c 1 10.0.0.2
 # expect: netsim: *the simulation ran * events in one command without settling*forwarding loop*
+# netsim: known-difference NetSim stops the run here and says why; netsim validate does not give the kernel the ping, whose storm would only keep its CPUs busy

@@ -31,6 +31,7 @@ ip netns exec ns2 route add default gw 192.168.1.1
 brctl show br1
 # expect: br1		8000.*	no		eth0
 # expect: 							veth1
+# netsim: known-difference the bridge id is the lowest port address, and veth1's is random
 
 ip netns exec ns2 ping -c 3 192.168.1.100
 # expect: 64 bytes from 192.168.1.100: icmp_seq=1 ttl=64 time={time} ms
