@@ -3,9 +3,11 @@ using Simulator.Cli.Commands.Conntrack;
 using Simulator.Cli.Commands.Ip;
 using Simulator.Cli.Commands.Iptables;
 using Simulator.Cli.Commands.Jobs;
+using Simulator.Cli.Commands.Netcat;
 using Simulator.Cli.Commands.Ping;
 using Simulator.Cli.Commands.NetTools;
 using Simulator.Cli.Commands.Sysctl;
+using Simulator.Cli.Commands.Tcpdump;
 using Simulator.Cli.Commands.Utilities;
 
 namespace Simulator.Cli.Host;
@@ -31,5 +33,7 @@ public static class CommandCatalog
         new RouteCommand(),
         new NetstatCommand(),
         new ArpCommand(),
+        new NetcatCommand(),
+        new TcpdumpCommand(),
     ];
 }

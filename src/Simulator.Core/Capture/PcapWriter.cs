@@ -5,8 +5,9 @@ namespace Simulator.Core.Capture;
 /// <summary>
 /// Writes the classic libpcap file format (pcap-savefile(5); draft-ietf-opsawg-pcap) with
 /// nanosecond timestamps, because NetSim's clock counts nanoseconds: magic 0xA1B23C4D, version
-/// 2.4, link type Ethernet. Fields are little-endian, so the same packets give the same bytes on
-/// any machine. The writer neither buffers nor owns the stream.
+/// 2.4, link type Ethernet unless told otherwise (tcpdump -i any writes Linux cooked frames).
+/// Fields are little-endian, so the same packets give the same bytes on any machine. The writer
+/// neither buffers nor owns the stream.
 /// </summary>
 public sealed class PcapWriter
 {
@@ -24,15 +25,19 @@ public sealed class PcapWriter
 
     private readonly Stream _stream;
 
-    public PcapWriter(Stream stream, int snapshotLength = DefaultSnapshotLength)
+    public PcapWriter(Stream stream, int snapshotLength = DefaultSnapshotLength, uint linkType = LinkTypeEthernet)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(snapshotLength);
         _stream = stream;
         SnapshotLength = snapshotLength;
+        LinkType = linkType;
     }
 
     public int SnapshotLength { get; }
+
+    /// <summary>The LINKTYPE_ value of the file header: what the frames start with.</summary>
+    public uint LinkType { get; }
 
     /// <summary>Writes the 24-byte file header; call it once, before the first packet.</summary>
     public void WriteHeader()
@@ -44,7 +49,7 @@ public sealed class PcapWriter
         BinaryPrimitives.WriteInt32LittleEndian(header[8..], 0);   // thiszone: timestamps are UTC
         BinaryPrimitives.WriteUInt32LittleEndian(header[12..], 0); // sigfigs: always 0
         BinaryPrimitives.WriteUInt32LittleEndian(header[16..], (uint)SnapshotLength);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], LinkTypeEthernet);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[20..], LinkType);
         _stream.Write(header);
     }
 

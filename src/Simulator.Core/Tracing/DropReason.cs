@@ -12,6 +12,30 @@ public enum DropReason : byte
     NoSocket,
     PktTooSmall,
     TcpCsum,
+    /// <summary>A segment outside the receive window (tcp_sequence failed).</summary>
+    TcpInvalidSequence,
+    /// <summary>A segment carrying RST, consumed by the reset it caused.</summary>
+    TcpReset,
+    /// <summary>A SYN in a synchronized state, answered by a challenge ACK.</summary>
+    TcpInvalidSyn,
+    /// <summary>A segment whose flags the state does not accept.</summary>
+    TcpFlags,
+    /// <summary>An ACK for data older than the send window.</summary>
+    TcpTooOldAck,
+    /// <summary>An ACK for data not yet sent.</summary>
+    TcpAckUnsentData,
+    /// <summary>A segment for a socket that is closed or closing and takes no more data.</summary>
+    TcpClose,
+    /// <summary>A retransmission of data already received.</summary>
+    TcpOldData,
+    /// <summary>Data beyond the receive window.</summary>
+    TcpOverWindow,
+    /// <summary>Data out of order; NetSim keeps no out-of-order queue and waits for the retransmission.</summary>
+    TcpOfoDrop,
+    /// <summary>A listener's accept queue is full.</summary>
+    TcpListenOverflow,
+    /// <summary>Data for a socket whose program has closed it: answered by a reset.</summary>
+    TcpAbortOnData,
     UdpCsum,
     NetfilterDrop,
     OtherHost,
@@ -56,6 +80,18 @@ public static class DropReasons
         DropReason.NoSocket => "NO_SOCKET",
         DropReason.PktTooSmall => "PKT_TOO_SMALL",
         DropReason.TcpCsum => "TCP_CSUM",
+        DropReason.TcpInvalidSequence => "TCP_INVALID_SEQUENCE",
+        DropReason.TcpReset => "TCP_RESET",
+        DropReason.TcpInvalidSyn => "TCP_INVALID_SYN",
+        DropReason.TcpFlags => "TCP_FLAGS",
+        DropReason.TcpTooOldAck => "TCP_TOO_OLD_ACK",
+        DropReason.TcpAckUnsentData => "TCP_ACK_UNSENT_DATA",
+        DropReason.TcpClose => "TCP_CLOSE",
+        DropReason.TcpOldData => "TCP_OLD_DATA",
+        DropReason.TcpOverWindow => "TCP_OVERWINDOW",
+        DropReason.TcpOfoDrop => "TCP_OFO_DROP",
+        DropReason.TcpListenOverflow => "TCP_LISTEN_OVERFLOW",
+        DropReason.TcpAbortOnData => "TCP_ABORT_ON_DATA",
         DropReason.UdpCsum => "UDP_CSUM",
         DropReason.NetfilterDrop => "NETFILTER_DROP",
         DropReason.OtherHost => "OTHERHOST",

@@ -210,15 +210,21 @@ public abstract class NetDevice : IEventTarget
         World.Notify(this, NetdevEvent.Change);
     }
 
-    /// <summary>dev_set_promiscuity: adjusts the counter and reports to dmesg when it crosses zero.</summary>
+    /// <summary>
+    /// dev_set_promiscuity: adjusts the counter and reports to dmesg when it crosses zero. The
+    /// words are those of __dev_set_promiscuity's netdev_info on the kernel measured (6.18: "veth0:
+    /// entered promiscuous mode"); older kernels, as in seed 000, printed "device veth0 entered…".
+    /// A device with a parent bus device gets the driver and bus prefix too ("virtio_net virtio2
+    /// eth0: …"); the model's devices have none.
+    /// </summary>
     public void ChangePromiscuity(int delta)
     {
         int before = Promiscuity;
         Promiscuity = Math.Max(0, Promiscuity + delta);
         if ((before == 0) != (Promiscuity == 0))
             World.Kernel.Log(Promiscuity > 0
-                ? $"device {Name} entered promiscuous mode"
-                : $"device {Name} left promiscuous mode");
+                ? $"{Name}: entered promiscuous mode"
+                : $"{Name}: left promiscuous mode");
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class KernelLog(Simulation simulation)
 
     public void Clear() => _lines.Clear();
 
-    /// <summary>A line as dmesg prints it: <c>[  100.000000] device veth0 entered promiscuous mode</c>.</summary>
+    /// <summary>A line as dmesg prints it: <c>[  100.000000] veth0: entered promiscuous mode</c>.</summary>
     public static string Format((long Time, string Message) line)
     {
         double seconds = BootOffsetSeconds + line.Time / 1e9;

@@ -67,6 +67,7 @@ public sealed class SysctlTree(NetworkNamespace ns)
     {
         foreach (var name in _unmodelled.Keys) yield return name;
         foreach (var name in GlobalIpv4.Keys) yield return "net.ipv4." + name;
+        foreach (var name in Tcp.Keys) yield return "net.ipv4." + name;
         foreach (var name in Conntrack.Keys) yield return "net.netfilter.nf_conntrack_" + name;
         if (ns.IsInitial) yield return "net.netfilter.nf_log_all_netns";
         yield return "net.ipv4.ip_forward";
@@ -106,6 +107,11 @@ public sealed class SysctlTree(NetworkNamespace ns)
         if (parts.Length == 3 && parts[0] == "net" && parts[1] == "ipv4" && GlobalIpv4.TryGetValue(parts[2], out var global))
         {
             setting = global(Ipv4.Settings);
+            return true;
+        }
+        if (parts.Length == 3 && parts[0] == "net" && parts[1] == "ipv4" && Tcp.TryGetValue(parts[2], out var tcp))
+        {
+            setting = tcp(Ipv4.Sockets.Tcp.Settings);
             return true;
         }
         if (parts.Length == 5 && parts[0] == "net" && parts[1] == "ipv4" && parts[2] == "conf" && DevConfKeys.TryParse(parts[4], out var key))
@@ -182,6 +188,30 @@ public sealed class SysctlTree(NetworkNamespace ns)
             (a, b) => a >= 1024 && b >= a && b <= 65535 && Do(() => (s.LocalPortRangeLow, s.LocalPortRangeHigh) = (a, b))),
         ["ping_group_range"] = s => PairSetting(() => (s.PingGroupRangeLow, s.PingGroupRangeHigh),
             (a, b) => Do(() => (s.PingGroupRangeLow, s.PingGroupRangeHigh) = (a, b))),
+    };
+
+    /// <summary>net.ipv4.tcp_*: the TCP settings the model acts on, with the kernel's limits (MAX_TCP_SYNCNT 127, u8 fields).</summary>
+    private static readonly Dictionary<string, Func<Ipv4.Sockets.Tcp.TcpSettings, Setting>> Tcp = new(StringComparer.Ordinal)
+    {
+        ["tcp_fin_timeout"] = t => IntSetting(() => t.FinTimeout, x => t.FinTimeout = x),
+        ["tcp_retries2"] = t => IntSetting(() => t.Retries2, x => t.Retries2 = x, 0, 255),
+        ["tcp_rmem"] = t => new Setting(() => $"{t.RmemMin}\t{t.RmemDefault}\t{t.RmemMax}", v =>
+        {
+            // proc_dointvec_minmax on the array: the values given replace the first ones.
+            var parts = v.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            var values = new[] { t.RmemMin, t.RmemDefault, t.RmemMax };
+            if (parts.Length is 0 or > 3) return false;
+            for (int i = 0; i < parts.Length; i++)
+                if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out values[i]) || values[i] < 1) return false;
+            (t.RmemMin, t.RmemDefault, t.RmemMax) = (values[0], values[1], values[2]);
+            return true;
+        }),
+        ["tcp_sack"] = t => IntSetting(() => t.Sack, x => t.Sack = x, 0, 255),
+        ["tcp_syn_linear_timeouts"] = t => IntSetting(() => t.SynLinearTimeouts, x => t.SynLinearTimeouts = x, 0, 127),
+        ["tcp_syn_retries"] = t => IntSetting(() => t.SynRetries, x => t.SynRetries = x, 1, 127),
+        ["tcp_synack_retries"] = t => IntSetting(() => t.SynackRetries, x => t.SynackRetries = x, 0, 255),
+        ["tcp_timestamps"] = t => IntSetting(() => t.Timestamps, x => t.Timestamps = x, 0, 255),
+        ["tcp_window_scaling"] = t => IntSetting(() => t.WindowScaling, x => t.WindowScaling = x, 0, 255),
     };
 
     /// <summary>net.netfilter.nf_conntrack_*: the settings the connection tracker acts on (seconds for timeouts).</summary>

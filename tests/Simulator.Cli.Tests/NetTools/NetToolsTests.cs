@@ -17,9 +17,9 @@ public class NetToolsTests
         // moves the count between 2 and 1, so the kernel logs nothing.
         var host = NetToolsHost.WithVeth();
         host.Out("ifconfig veth-a promisc");
-        Assert.That(host.Out("dmesg"), Does.Contain("device veth-a entered promiscuous mode"));
+        Assert.That(host.Out("dmesg"), Does.Contain("veth-a: entered promiscuous mode"));
         host.Out("ifconfig veth-a -promisc");
-        Assert.That(host.Out("dmesg"), Does.Contain("device veth-a left promiscuous mode"));
+        Assert.That(host.Out("dmesg"), Does.Contain("veth-a: left promiscuous mode"));
 
         host.Out("dmesg -C");
         host.VethA.ChangePromiscuity(1);

@@ -23,6 +23,9 @@ public abstract class ProcessCommand : INetworkCommand
         if (invocation.Context.Background)
         {
             jobs.RunBackground(process, commandLine);
+            // `timeout N cmd &`: timeout goes to the background with its program and stops it at the limit.
+            if (invocation.Machine.ForegroundLimit is long limit)
+                invocation.World.Simulation.Schedule(limit, process.TimeOut);
             return 0;
         }
         return jobs.RunForeground(process, commandLine, invocation.Err, invocation.Machine.ForegroundLimit);

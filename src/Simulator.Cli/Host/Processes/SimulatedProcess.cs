@@ -27,6 +27,17 @@ public abstract class SimulatedProcess
     /// </summary>
     public virtual void Signal(int signal) => Exit(128 + signal);
 
+    /// <summary>
+    /// timeout(1)'s time ran out for a program it runs in the background: SIGTERM, and the job's
+    /// status is timeout's 124, whatever the program made of the signal.
+    /// </summary>
+    public void TimeOut()
+    {
+        if (HasExited) return;
+        Signal(SigTerm);
+        if (HasExited) ExitStatus = 124;
+    }
+
     /// <summary>Ends the process with <paramref name="status"/>; the program releases its resources first.</summary>
     protected void Exit(int status)
     {

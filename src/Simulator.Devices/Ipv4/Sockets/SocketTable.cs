@@ -2,6 +2,7 @@ using Simulator.Core.Addressing;
 using Simulator.Core.Packets;
 using Simulator.Core.Tracing;
 using Simulator.Core.Wire;
+using Simulator.Devices.Ipv4.Sockets.Tcp;
 using Simulator.Devices.Links;
 
 namespace Simulator.Devices.Ipv4.Sockets;
@@ -23,6 +24,12 @@ public sealed class SocketTable(Ipv4Stack stack)
     }
 
     public UdpSocket OpenUdp() => new(this);
+
+    /// <summary>The namespace's TCP: its sockets, connections and settings.</summary>
+    public TcpTable Tcp { get; } = new(stack);
+
+    /// <summary>socket(AF_INET, SOCK_STREAM, 0).</summary>
+    public TcpSocket OpenTcp() => Tcp.Open();
 
     internal void Remove(RawSocket socket) => _raw.Remove(socket);
     internal void Remove(UdpSocket socket) => _udp.Remove(socket);
@@ -108,36 +115,8 @@ public sealed class SocketTable(Ipv4Stack stack)
         return best;
     }
 
-    /// <summary>
-    /// tcp_v4_rcv without a listener: answer with a reset (tcp_v4_send_reset), as a closed port does.
-    /// </summary>
-    internal void ReceiveTcp(NetDevice device, Packet packet, bool broadcast)
-    {
-        var ip = new Ipv4Packet(packet.Data);
-        var reason = TcpRepr.TryParse(ip.Payload, ip.Source, ip.Destination, ChecksumMode.Verify, out var tcp);
-        if (reason != DropReason.None)
-        {
-            device.Drop(packet, reason, "bad TCP segment");
-            return;
-        }
-        if (!broadcast && (tcp.Flags & TcpFlags.Rst) == 0)
-            SendReset(ip.Source, ip.Destination, tcp);
-        device.Drop(packet, DropReason.NoSocket, $"no socket on TCP port {tcp.DestinationPort}");
-    }
-
-    private void SendReset(Ipv4Address to, Ipv4Address from, TcpRepr incoming)
-    {
-        if (stack.Routes.ResolveOutput(to, from, 0, out var route) != null) return;
-        uint segmentLength = (uint)incoming.PayloadLength +
-                             ((incoming.Flags & TcpFlags.Syn) != 0 ? 1u : 0u) + ((incoming.Flags & TcpFlags.Fin) != 0 ? 1u : 0u);
-        var reset = (incoming.Flags & TcpFlags.Ack) != 0
-            ? new TcpRepr(incoming.DestinationPort, incoming.SourcePort, incoming.AcknowledgmentNumber, 0, TcpFlags.Rst, 0, 0)
-            : new TcpRepr(incoming.DestinationPort, incoming.SourcePort, 0, incoming.SequenceNumber + segmentLength,
-                TcpFlags.Rst | TcpFlags.Ack, 0, 0);
-        var packet = stack.Output.Build(route, IpProtocol.Tcp, reset.BufferLength, -1, 0, dontFragment: true, out var room);
-        reset.Emit(room, route.Source, route.Destination, ReadOnlySpan<byte>.Empty);
-        stack.Output.SendLocal(packet, route);
-    }
+    /// <summary>tcp_v4_rcv: to the connection or listener the segment belongs to, else a reset.</summary>
+    internal void ReceiveTcp(NetDevice device, Packet packet, bool broadcast) => Tcp.Receive(device, packet, broadcast);
 
     /// <summary>
     /// An ICMP error for a datagram one of our UDP sockets sent: a connected socket gets the
@@ -148,6 +127,11 @@ public sealed class SocketTable(Ipv4Stack stack)
         var ip = new Ipv4Packet(packet.Data);
         var icmp = new IcmpPacket(ip.Payload);
         if (icmp.TryParseQuoted(ChecksumMode.Ignore, out var quoted, out var quotedPayload) != DropReason.None) return;
+        if (quoted.Protocol == IpProtocol.Tcp)
+        {
+            Tcp.IcmpError(icmp.Type, icmp.Code, icmp.NextHopMtu, quoted.Source, quoted.Destination, quotedPayload);
+            return;
+        }
         if (quoted.Protocol != IpProtocol.Udp || quotedPayload.Length < 4) return;
         ushort sourcePort = (ushort)(quotedPayload[0] << 8 | quotedPayload[1]);
         ushort destinationPort = (ushort)(quotedPayload[2] << 8 | quotedPayload[3]);
@@ -166,6 +150,7 @@ public sealed class SocketTable(Ipv4Stack stack)
                 },
                 _ => Errno.EHOSTUNREACH,
             };
+            socket.ErrorReport?.Invoke(socket);
         }
     }
 
@@ -178,5 +163,6 @@ public sealed class SocketTable(Ipv4Stack stack)
     {
         _raw.Clear();
         _udp.Clear();
+        Tcp.CloseAll();
     }
 }

@@ -32,6 +32,12 @@ public sealed class UdpSocket
     /// </summary>
     public Action<UdpSocket>? DataReady { get; set; }
 
+    /// <summary>
+    /// sk_error_report: called after an ICMP error set <see cref="PendingError"/>, as poll() would
+    /// wake a program waiting on the socket.
+    /// </summary>
+    public Action<UdpSocket>? ErrorReport { get; set; }
+
     /// <summary>sock_error: takes the pending error, as recvmsg does when it reports it.</summary>
     public Errno? TakeError()
     {

@@ -50,8 +50,8 @@ ip netns exec ma ping -c 3 -i 0.3 200.200.200.1
 # The port test of the seed: machine B listens on 443, machine A sends from port 56303.
 ip netns exec mb timeout 2 nc -u -l -p 443 &
 echo hello | ip netns exec ma timeout 1 nc -u -p 56303 200.200.200.1 443
-wait
 # expect: hello
+wait
 
 ip netns exec ga conntrack -L
 # expect: icmp     1 {n} src=192.168.1.2 dst=200.200.200.1 type=8 code=0 id={n} src=200.200.200.1 dst=100.100.100.1 type=0 code=0 id={n} mark=0 use=1
@@ -66,5 +66,6 @@ ip netns exec ga iptables -t nat -L POSTROUTING -v -n
 # expect:     2   118 SNAT       0    --  *      wan0    192.168.1.0/24       0.0.0.0/0            to:100.100.100.1
 ip netns exec gb iptables -t nat -L PREROUTING -v -n
 # expect:     2   118 DNAT       0    --  wan0   *       0.0.0.0/0            200.200.200.1        to:192.168.2.2
+# netsim: known-difference 51-68 netsim validate does not run background jobs (the nc listener) on the kernel yet, so the kernel's gateways saw no UDP connection
 
 for ns in ma ga gb mb; do ip netns del $ns; done
