@@ -5,8 +5,9 @@
 # "-promisc" does not release that hold (the seed's observation). The seed's iptables FORWARD
 # rules (-m physdev) come with bridge netfilter and are left out here. Two slips of the seed are
 # corrected: "brctl addif eth0 br1" has its arguments reversed, and veth1 is never brought up.
-# Expected lines from bridge-utils 1.7, net-tools 2.10, iputils 20221126; the promiscuity lines
-# of dmesg are worded as the seed's kernel (and Debian 12's 6.1) word them.
+# Expected lines from bridge-utils 1.7, net-tools 2.10, iputils 20221126; dmesg words them as
+# Linux 6.18 does ("veth1: entered promiscuous mode"; the seed's older kernel printed "device
+# veth1 entered promiscuous mode").
 #
 #   ns2: veth2 192.168.1.88 ── veth1 ┐
 #                                    br1 192.168.1.87 ── eth0 ══ switch ══ host2   192.168.1.100
@@ -51,8 +52,8 @@ brctl showmacs br1 | grep -c "  2	.*	no	"
 # netsim: known-difference ageing timers count the kernel's real time (here simulated time), and lines sort by MAC addresses, which are random
 
 dmesg | grep promiscuous
-# expect: [*] device eth0 entered promiscuous mode
-# expect: [*] device veth1 entered promiscuous mode
+# expect: [*] eth0: entered promiscuous mode
+# expect: [*] veth1: entered promiscuous mode
 
 netstat -i | grep veth1
 # expect: veth1*BMRU
@@ -72,7 +73,9 @@ ip -d link show veth1
 
 brctl delif br1 veth1
 dmesg | grep veth1
-# expect: [*] device veth1 entered promiscuous mode
-# expect: [*] device veth1 left promiscuous mode
+# expect: [*] veth1: entered allmulticast mode
+# expect: [*] veth1: entered promiscuous mode
+# expect: [*] veth1: left allmulticast mode
+# expect: [*] veth1: left promiscuous mode
 ip -d link show veth1
 # expect:     link/ether {mac} brd ff:ff:ff:ff:ff:ff link-netns ns2 promiscuity 0  allmulti 0 minmtu 68 maxmtu 65535

@@ -79,6 +79,6 @@ public class LanDirectiveTests
         Assert.That(m.Run("brctl showmacs br1"), Is.Zero);
         Assert.That(m.Stdout.Split('\n').Count(l => l.Contains("\tno\t")), Is.EqualTo(2), "host2 behind eth0 and veth2 behind veth1");
         Assert.That(m.Run("dmesg"), Is.Zero);
-        Assert.That(m.Stdout, Does.Contain("] device eth0 entered promiscuous mode\n"));
+        Assert.That(m.Stdout, Does.Contain("] eth0: entered promiscuous mode\n"));
     }
 }
