@@ -9,5 +9,7 @@ public static class BenchmarkCatalog
         ("echo-chain", "ICMP echo round trips per second across 4 router namespaces; bytes allocated per forwarded packet", EchoChainBenchmark.Run),
         ("nf-forward", "forwarded packets per second: no firewall, empty filter table, FORWARD with 1,000 non-matching rules + 1 match", ForwardChainBenchmark.Run),
         ("nf-nat-lookup", "NAT lookups (conntrack + rewrite) per second with 100,000 tracked connections", NatLookupBenchmark.Run),
+        ("bridge-forward", "frames per second through one bridge with 64 ports and 1,000 learned addresses", BridgeForwardBenchmark.Run),
+        ("bridge-lan", "1,000 hosts on one bridge each pinging its neighbour 100 times (ARP included): wall time, frame-hops, memory", BridgeLanBenchmark.Run),
     ];
 }

@@ -1,3 +1,4 @@
+using Simulator.Cli.Commands.Bridge;
 using Simulator.Cli.Commands.Conntrack;
 using Simulator.Cli.Commands.Ip;
 using Simulator.Cli.Commands.Iptables;
@@ -25,6 +26,8 @@ public static class CommandCatalog
         new KillCommand(),
         new WaitCommand(),
         new TimeoutCommand(),
+        new BrctlCommand(),
+        new BridgeCommand(),
         new PingCommand(),
         new IfconfigCommand(),
         new RouteCommand(),

@@ -24,6 +24,7 @@ public sealed class Machine : ICommandHost
             foreach (var name in command.Names)
                 _commands[name] = command;
         ProcFiles = new ProcFiles(this);
+        SysFiles = new SysFiles(this);
         Jobs = new Processes.JobTable(this);
     }
 
@@ -44,6 +45,9 @@ public sealed class Machine : ICommandHost
 
     public ProcFiles ProcFiles { get; }
 
+    /// <summary>The bridge files under /sys/class/net.</summary>
+    public SysFiles SysFiles { get; }
+
     public bool HasCommand(string name) => _commands.ContainsKey(name);
 
     /// <summary>Why the run stopped early, or null.</summary>
@@ -62,7 +66,9 @@ public sealed class Machine : ICommandHost
         var stderr = new WatchedWriter(context.Stderr);
         var watched = new CommandContext(context.Arguments, context.Stdin, context.Stdout, stderr, context.Location,
             context.Environment, context.Namespace, context.Background);
-        _depth++;
+        // The depth of this call, captured: exception filters run before the inner calls' finally
+        // blocks have unwound _depth, so the outermost command must be recognised by its own depth.
+        int depth = ++_depth;
         int status;
         try
         {
@@ -76,7 +82,7 @@ public sealed class Machine : ICommandHost
                 status = command.Run(new Invocation(watched, ns, this));
             }
         }
-        catch (SimulationStoppedException stopped) when (_depth == 1)
+        catch (SimulationStoppedException stopped) when (depth == 1)
         {
             StopReason = stopped.Message;
             context.Stderr.WriteLine($"netsim: {context.Location}: {CommandText(context)}: {stopped.Message}");
@@ -129,7 +135,7 @@ public sealed class Machine : ICommandHost
     public string? ReadFile(string? ns, string path, out string? error)
     {
         var full = VirtualFileSystem.Normalize(path, Shell.WorkingDirectory);
-        var special = ProcFiles.Read(ns, full, out error);
+        var special = ReadSpecialFile(ns, full, out error);
         if (special != null || error != null) return special;
         if (ns != null && full.StartsWith("/etc/", StringComparison.Ordinal))
         {
@@ -142,11 +148,16 @@ public sealed class Machine : ICommandHost
 
     public int? LastBackgroundPid => Jobs.LastBackgroundPid;
 
-    public string? ReadSpecialFile(string? @namespace, string path, out string? error) =>
-        ProcFiles.Read(@namespace, path, out error);
+    public string? ReadSpecialFile(string? @namespace, string path, out string? error)
+    {
+        var content = ProcFiles.Read(@namespace, path, out error);
+        if (content != null || error != null) return content;
+        return SysFiles.Read(@namespace, path, out error);
+    }
 
     public bool? WriteSpecialFile(string? @namespace, string path, string content, bool append, out string? error) =>
-        ProcFiles.Write(@namespace, path, content, out error);
+        ProcFiles.Write(@namespace, path, content, out error) ?? SysFiles.Write(@namespace, path, content, out error);
 
-    public SpecialPathKind? ProbeSpecialPath(string? @namespace, string path) => ProcFiles.Probe(@namespace, path);
+    public SpecialPathKind? ProbeSpecialPath(string? @namespace, string path) =>
+        ProcFiles.Probe(@namespace, path) ?? SysFiles.Probe(@namespace, path);
 }

@@ -118,12 +118,20 @@ public sealed class KernelSide : IDisposable
     }
 
     /// <summary>
-    /// Writes a /proc/sys/net file in a namespace of the run, as a shell redirection would.
-    /// Only files under /proc/sys/net: the others are the machine's, whichever namespace writes them.
+    /// True for the files a namespace has its own of: /proc/sys/net, and /sys/class/net (ip netns
+    /// exec mounts the namespace's sysfs, so BR/brif/PORT/hairpin_mode is the run's device's).
+    /// </summary>
+    public static bool IsNamespaceFile(string path) =>
+        (path.StartsWith("/proc/sys/net/", StringComparison.Ordinal) || path.StartsWith("/sys/class/net/", StringComparison.Ordinal)) &&
+        !path.Contains("/../", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Writes a /proc/sys/net or /sys/class/net file in a namespace of the run, as a shell
+    /// redirection would. Only those: the others are the machine's, whichever namespace writes them.
     /// </summary>
     public ProcessResult? WriteProcFile(string realNamespace, string path, string content)
     {
-        if (!path.StartsWith("/proc/sys/net/", StringComparison.Ordinal) || path.Contains("/../", StringComparison.Ordinal))
+        if (!IsNamespaceFile(path))
             throw new ArgumentException($"{path} is not a per-namespace file", nameof(path));
         return Exec(realNamespace, ["sh", "-c", "printf %s \"$1\" > \"$2\"", "sh", content, path]);
     }

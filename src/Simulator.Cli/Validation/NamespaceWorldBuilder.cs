@@ -4,10 +4,10 @@ using Simulator.Devices.Namespaces;
 namespace Simulator.Cli.Validation;
 
 /// <summary>
-/// The world as <see cref="WorldSetup"/> declares it at this point: the scenario's host alone
-/// (no uplink, no other machines). The host namespace starts with the model's IPv4 device
-/// defaults, so a machine whose own settings differ (ip_forward=1 on a container host,
-/// rp_filter from systemd) does not leak into the comparison.
+/// The world as <see cref="WorldSetup"/> declares it at this point: the scenario's host, and the
+/// LANs of its uplinks with their machines (<see cref="LanWorldOnKernel"/>). The host namespace
+/// starts with the model's IPv4 device defaults, so a machine whose own settings differ
+/// (ip_forward=1 on a container host, rp_filter from systemd) does not leak into the comparison.
 /// </summary>
 public sealed class NamespaceWorldBuilder : IRealWorldBuilder
 {
@@ -20,6 +20,6 @@ public sealed class NamespaceWorldBuilder : IRealWorldBuilder
             .ToList();
         kernel.WriteSysctls(kernel.Names.Host, defaults);
         world.Description.Add($"host: {kernel.Names.Host} (IPv4 device defaults from the model, IPv6 off)");
-        return null;
+        return new LanWorldOnKernel(kernel, world).Build(setup.Lans);
     }
 }

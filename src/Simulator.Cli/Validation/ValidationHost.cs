@@ -180,7 +180,7 @@ public sealed class ValidationHost : ICommandHost
         var text = $"{(append ? ">>" : ">")} {path} <<< {ShellQuoting.Quote(content.TrimEnd('\n'))}";
         var location = new SourceLocation("?", 0);
         int modelStatus = written.Value ? 0 : 1;
-        if (!ProcFiles.Owns(path) || !path.StartsWith("/proc/sys/net/", StringComparison.Ordinal) || path.Contains("/../", StringComparison.Ordinal))
+        if (!KernelSide.IsNamespaceFile(path))
         {
             _rows.Add(CommandComparison.Skipped(location, text, modelStatus, "not a per-namespace file: it is the machine's"));
         }

@@ -239,7 +239,17 @@ public abstract class NetDevice : IEventTarget
         ChangePromiscuity(on ? 1 : -1);
     }
 
-    public void ChangeAllMulti(int delta) => AllMulti = Math.Max(0, AllMulti + delta);
+    /// <summary>
+    /// dev_set_allmulti: adjusts the all-multicast counter (a bridge holds one on each port) and,
+    /// like promiscuity, reports crossing zero (6.18: "veth0: entered allmulticast mode", measured).
+    /// </summary>
+    public void ChangeAllMulti(int delta)
+    {
+        int before = AllMulti;
+        AllMulti = Math.Max(0, AllMulti + delta);
+        if ((before == 0) != (AllMulti == 0))
+            World.Kernel.Log(AllMulti > 0 ? $"{Name}: entered allmulticast mode" : $"{Name}: left allmulticast mode");
+    }
 
     /// <summary>netdev_rx_handler_register: false (EBUSY) when a handler is already attached.</summary>
     public bool RegisterRxHandler(IRxHandler handler)

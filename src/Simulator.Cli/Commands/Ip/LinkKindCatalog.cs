@@ -8,6 +8,7 @@ public static class LinkKindCatalog
     public static IReadOnlyList<ILinkKind> All { get; } =
     [
         new VethLinkKind(),
+        new LinkKinds.BridgeKind(),
     ];
 
     public static ILinkKind? Find(string kind) => All.FirstOrDefault(k => k.Kind == kind);
