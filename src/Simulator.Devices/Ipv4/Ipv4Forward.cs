@@ -48,16 +48,7 @@ internal sealed class Ipv4Forward(Ipv4Stack stack)
         var destination = ip.Destination;
         if (decision.DoRedirect)
             SendRedirect(input, packet, route.NextHop(destination));
-        var hooks = stack.Hooks;
-        if (hooks != null)
-        {
-            var verdict = hooks.Run(NfHook.Forward, packet, input, output);
-            if (verdict != NfVerdict.Accept)
-            {
-                if (verdict == NfVerdict.Drop) input.Drop(packet, DropReason.NetfilterDrop, "FORWARD");
-                return;
-            }
-        }
+        if (!stack.PassesHook(NfHook.Forward, packet, input, output, input)) return;
         stack.Output.PostRouting(packet, input, output, route.NextHop(destination));
     }
 

@@ -29,16 +29,7 @@ internal sealed class Ipv4Input(Ipv4Stack stack)
             return;
         }
         packet.Trim(header.BufferLength);
-        var hooks = stack.Hooks;
-        if (hooks != null)
-        {
-            var verdict = hooks.Run(NfHook.PreRouting, packet, device, null);
-            if (verdict != NfVerdict.Accept)
-            {
-                if (verdict == NfVerdict.Drop) device.Drop(packet, DropReason.NetfilterDrop, "PREROUTING");
-                return;
-            }
-        }
+        if (!stack.PassesHook(NfHook.PreRouting, packet, device, null, device)) return;
         ReceiveFinish(device, packet);
     }
 
@@ -99,16 +90,7 @@ internal sealed class Ipv4Input(Ipv4Stack stack)
     /// <summary>ip_local_deliver: INPUT, then the protocol handlers and raw sockets.</summary>
     public void LocalDeliver(NetDevice device, Packet packet, bool broadcast)
     {
-        var hooks = stack.Hooks;
-        if (hooks != null)
-        {
-            var verdict = hooks.Run(NfHook.LocalIn, packet, device, null);
-            if (verdict != NfVerdict.Accept)
-            {
-                if (verdict == NfVerdict.Drop) device.Drop(packet, DropReason.NetfilterDrop, "INPUT");
-                return;
-            }
-        }
+        if (!stack.PassesHook(NfHook.LocalIn, packet, device, null, device)) return;
         LocalDeliverFinish(device, packet, broadcast);
     }
 

@@ -18,16 +18,10 @@ internal sealed class Ipv4Output(Ipv4Stack stack)
     /// </summary>
     public Errno? SendLocal(Packet packet, OutputRoute route)
     {
-        var hooks = stack.Hooks;
-        if (hooks != null)
+        if (stack.Hooks != null)
         {
             var destinationBefore = new Ipv4Packet(packet.Data).Destination;
-            var verdict = hooks.Run(NfHook.LocalOut, packet, null, route.Device);
-            if (verdict != NfVerdict.Accept)
-            {
-                if (verdict == NfVerdict.Drop) route.Device.Drop(packet, DropReason.NetfilterDrop, "OUTPUT");
-                return Errno.EPERM;
-            }
+            if (!stack.PassesHook(NfHook.LocalOut, packet, null, route.Device, route.Device)) return Errno.EPERM;
             var ip = new Ipv4Packet(packet.Data);
             if (ip.Destination != destinationBefore)
             {
@@ -47,16 +41,7 @@ internal sealed class Ipv4Output(Ipv4Stack stack)
     /// <summary>ip_output: POSTROUTING, then ip_finish_output (MTU) and the neighbour output.</summary>
     public void PostRouting(Packet packet, NetDevice? input, NetDevice output, Ipv4Address nextHop)
     {
-        var hooks = stack.Hooks;
-        if (hooks != null)
-        {
-            var verdict = hooks.Run(NfHook.PostRouting, packet, input, output);
-            if (verdict != NfVerdict.Accept)
-            {
-                if (verdict == NfVerdict.Drop) output.Drop(packet, DropReason.NetfilterDrop, "POSTROUTING");
-                return;
-            }
-        }
+        if (!stack.PassesHook(NfHook.PostRouting, packet, input, output, output)) return;
         if (packet.Length > output.Mtu)
         {
             output.Drop(packet, DropReason.IpFragment, $"larger than the MTU {output.Mtu}: fragmentation is not modelled");

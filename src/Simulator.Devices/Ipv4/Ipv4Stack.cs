@@ -63,6 +63,30 @@ public sealed class Ipv4Stack
     /// <summary>The netfilter hooks of this namespace, or null while no table has rules or state.</summary>
     public IIpv4Hooks? Hooks { get; set; }
 
+    /// <summary>
+    /// NF_HOOK: runs the namespace's netfilter at <paramref name="hook"/>. True when the packet goes
+    /// on to the code after the hook (the caller's ...Finish step); false when it is gone, dropped
+    /// with NETFILTER_DROP (recorded on <paramref name="owner"/>) or taken by the hook.
+    /// </summary>
+    internal bool PassesHook(NfHook hook, Packet packet, NetDevice? input, NetDevice? output, NetDevice owner)
+    {
+        var hooks = Hooks;
+        if (hooks is null) return true;
+        var verdict = hooks.Run(hook, packet, input, output);
+        if (verdict == NfVerdict.Accept) return true;
+        if (verdict == NfVerdict.Drop) owner.Drop(packet, DropReason.NetfilterDrop, ChainName(hook));
+        return false;
+    }
+
+    private static string ChainName(NfHook hook) => hook switch
+    {
+        NfHook.PreRouting => "PREROUTING",
+        NfHook.LocalIn => "INPUT",
+        NfHook.Forward => "FORWARD",
+        NfHook.LocalOut => "OUTPUT",
+        _ => "POSTROUTING",
+    };
+
     // ----- forwarding switch -----
 
     /// <summary>net.ipv4.ip_forward, which reads conf.all.forwarding.</summary>
