@@ -10,7 +10,8 @@ namespace Simulator.Devices.Sysctl;
 /// </summary>
 public sealed class SysctlTree(NetworkNamespace ns)
 {
-    private readonly Dictionary<string, string> _unmodelled = new(UnmodelledSysctls.Defaults, StringComparer.Ordinal);
+    /// <summary>Values written to unmodelled settings; the others read as the shared defaults.</summary>
+    private readonly Dictionary<string, string> _unmodelledWritten = new(StringComparer.Ordinal);
 
     private Ipv4Stack Ipv4 => ns.Ipv4;
 
@@ -18,13 +19,13 @@ public sealed class SysctlTree(NetworkNamespace ns)
     public static string Normalize(string name) => name.Replace('/', '.').Trim('.');
 
     /// <summary>True when the setting exists but NetSim does not model its effect.</summary>
-    public bool IsUnmodelled(string name) => _unmodelled.ContainsKey(Normalize(name));
+    public bool IsUnmodelled(string name) => UnmodelledSysctls.Defaults.ContainsKey(Normalize(name));
 
     public bool TryRead(string name, out string value)
     {
         name = Normalize(name);
         value = "";
-        if (_unmodelled.TryGetValue(name, out var stored))
+        if (_unmodelledWritten.TryGetValue(name, out var stored) || UnmodelledSysctls.Defaults.TryGetValue(name, out stored))
         {
             value = stored;
             return true;
@@ -39,9 +40,9 @@ public sealed class SysctlTree(NetworkNamespace ns)
     {
         name = Normalize(name);
         value = value.Trim();
-        if (_unmodelled.ContainsKey(name))
+        if (UnmodelledSysctls.Defaults.ContainsKey(name))
         {
-            _unmodelled[name] = value;
+            _unmodelledWritten[name] = value;
             return null;
         }
         if (!TryResolve(name, out var setting)) return Errno.ENOENT;
@@ -65,7 +66,7 @@ public sealed class SysctlTree(NetworkNamespace ns)
 
     private IEnumerable<string> AllNames()
     {
-        foreach (var name in _unmodelled.Keys) yield return name;
+        foreach (var name in UnmodelledSysctls.Defaults.Keys) yield return name;
         foreach (var name in GlobalIpv4.Keys) yield return "net.ipv4." + name;
         foreach (var name in Tcp.Keys) yield return "net.ipv4." + name;
         foreach (var name in Conntrack.Keys) yield return "net.netfilter.nf_conntrack_" + name;

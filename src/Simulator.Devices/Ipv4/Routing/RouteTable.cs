@@ -10,21 +10,23 @@ namespace Simulator.Devices.Ipv4.Routing;
 /// </summary>
 public sealed class RouteTable
 {
-    private readonly Dictionary<uint, List<Route>>[] _byLength = new Dictionary<uint, List<Route>>[33];
+    /// <summary>Routes by prefix length, then network; a length's map exists once a route uses it
+    /// (a namespace has three tables, most lengths are never used, and a LAN of a thousand
+    /// namespaces should not pay for 99 empty maps each).</summary>
+    private readonly Dictionary<uint, List<Route>>?[] _byLength = new Dictionary<uint, List<Route>>?[33];
     /// <summary>Bit n set when some route has prefix length n.</summary>
     private ulong _lengthsInUse;
 
     public RouteTable(int id)
     {
         Id = id;
-        for (int i = 0; i <= 32; i++) _byLength[i] = [];
     }
 
     public int Id { get; }
     public int Count { get; private set; }
 
     public IReadOnlyList<Route> RoutesTo(Ipv4Prefix prefix) =>
-        _byLength[prefix.Length].TryGetValue(prefix.Network.Value, out var list) ? list : [];
+        _byLength[prefix.Length]?.TryGetValue(prefix.Network.Value, out var list) == true ? list : [];
 
     /// <summary>True once a route has been inserted, even if it is gone again (the kernel never frees a table).</summary>
     public bool EverPopulated { get; private set; }
@@ -36,10 +38,11 @@ public sealed class RouteTable
     public void Insert(Route route, bool beforeEqual = false)
     {
         var prefix = route.Destination;
-        if (!_byLength[prefix.Length].TryGetValue(prefix.Network.Value, out var list))
+        var byNetwork = _byLength[prefix.Length] ??= [];
+        if (!byNetwork.TryGetValue(prefix.Network.Value, out var list))
         {
             list = [];
-            _byLength[prefix.Length][prefix.Network.Value] = list;
+            byNetwork[prefix.Network.Value] = list;
         }
         int index = 0;
         while (index < list.Count && !SortsAfter(list[index], route) && !(beforeEqual && SortsEqual(list[index], route))) index++;
@@ -58,12 +61,13 @@ public sealed class RouteTable
     public bool Remove(Route route)
     {
         var prefix = route.Destination;
-        if (!_byLength[prefix.Length].TryGetValue(prefix.Network.Value, out var list) || !list.Remove(route))
+        var byNetwork = _byLength[prefix.Length];
+        if (byNetwork is null || !byNetwork.TryGetValue(prefix.Network.Value, out var list) || !list.Remove(route))
             return false;
         if (list.Count == 0)
         {
-            _byLength[prefix.Length].Remove(prefix.Network.Value);
-            if (_byLength[prefix.Length].Count == 0) _lengthsInUse &= ~(1UL << prefix.Length);
+            byNetwork.Remove(prefix.Network.Value);
+            if (byNetwork.Count == 0) _lengthsInUse &= ~(1UL << prefix.Length);
         }
         Count--;
         return true;
@@ -89,7 +93,7 @@ public sealed class RouteTable
         {
             int length = 63 - BitOperations.LeadingZeroCount(lengths);
             lengths &= ~(1UL << length);
-            if (!_byLength[length].TryGetValue(address & Ipv4Prefix.MaskBits(length), out var list)) continue;
+            if (!_byLength[length]!.TryGetValue(address & Ipv4Prefix.MaskBits(length), out var list)) continue;
             for (int i = 0; i < list.Count; i++)
             {
                 var route = list[i];
@@ -110,10 +114,11 @@ public sealed class RouteTable
     {
         var prefixes = new List<(uint Network, int Length)>();
         for (int length = 0; length <= 32; length++)
-            foreach (var key in _byLength[length].Keys) prefixes.Add((key, length));
+            if (_byLength[length] is { } byNetwork)
+                foreach (var key in byNetwork.Keys) prefixes.Add((key, length));
         prefixes.Sort((a, b) => a.Network != b.Network ? a.Network.CompareTo(b.Network) : b.Length.CompareTo(a.Length));
         foreach (var (network, length) in prefixes)
-            foreach (var route in _byLength[length][network].ToList())
+            foreach (var route in _byLength[length]![network].ToList())
                 yield return route;
     }
 }
