@@ -107,6 +107,7 @@ public static class ScenarioValidation
         {
             errors.Add($"{displayName}: the model stopped: {stopped.Message}");
         }
+        host.EndOfScript();
 
         var rows = host.Rows
             .Select(row => row.Verdict == Verdict.Differ && known.FirstOrDefault(k => k.Covers(row.Location, statements)) is { } k
