@@ -61,9 +61,9 @@ public static class OutputComparer
     public static List<string> Lines(IReadOnlyList<OutputChunk> output, NormalisationContext context, ISet<string> applied)
     {
         var lines = new List<string>();
-        var merged = new List<OutputChunk>();
-        foreach (var chunk in output) OutputChunks.Append(merged, chunk.Stream, chunk.Text);
-        foreach (var run in merged)
+        var merged = new OutputChunks();
+        merged.AppendAll(output);
+        foreach (var run in merged.ToList())
         {
             var text = Split(Normalisation.Apply(run.Text, context, applied));
             lines.AddRange(run.Stream == OutputStream.Stderr ? text.Select(l => StderrMark + l) : text);

@@ -12,7 +12,7 @@ namespace Simulator.Cli.Validation;
 /// </summary>
 public sealed class ModelStreams
 {
-    private readonly List<OutputChunk> _chunks = [];
+    private readonly OutputChunks _chunks = new();
     private readonly KernelTranscript? _transcript;
     private readonly int _job;
     private bool _detached;
@@ -34,7 +34,7 @@ public sealed class ModelStreams
     public TextWriter Stderr { get; }
 
     /// <summary>Everything written so far, both streams in order.</summary>
-    public IReadOnlyList<OutputChunk> Chunks => _chunks;
+    public IReadOnlyList<OutputChunk> Chunks => _chunks.ToList();
 
     /// <summary>Characters passed on to the shell's streams (what is written once detached is not).</summary>
     public int Written { get; private set; }
@@ -46,12 +46,12 @@ public sealed class ModelStreams
     public void Detach() => _detached = true;
 
     /// <summary>A note of the validator's own for the comparison (never shown in the transcript).</summary>
-    public void Note(OutputStream stream, string text) => OutputChunks.Append(_chunks, stream, text);
+    public void Note(OutputStream stream, string text) => _chunks.Append(stream, text);
 
     private void Write(OutputStream stream, TextWriter inner, string text)
     {
         if (text.Length == 0) return;
-        OutputChunks.Append(_chunks, stream, text);
+        _chunks.Append(stream, text);
         if (_detached) return;
         Written += text.Length;
         if (_transcript is null)

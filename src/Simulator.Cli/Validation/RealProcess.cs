@@ -182,12 +182,12 @@ public sealed class RealProcess : IDisposable
     {
         if (_result != null) return _result;
         _process.WaitForExit();
-        var output = new List<OutputChunk>();
-        OutputChunks.Append(output, OutputStream.Stdout, _earlyStdout.Result);
-        OutputChunks.Append(output, OutputStream.Stderr, _earlyStderr.Result);
-        foreach (var chunk in _capture.End()) OutputChunks.Append(output, chunk.Stream, chunk.Text);
+        var output = new OutputChunks();
+        output.Append(OutputStream.Stdout, _earlyStdout.Result);
+        output.Append(OutputStream.Stderr, _earlyStderr.Result);
+        output.AppendAll(_capture.End());
         // Killed by a signal: .NET gives 128 + N, as a shell reports it.
-        return _result = new ProcessResult(_process.ExitCode, output, timedOut);
+        return _result = new ProcessResult(_process.ExitCode, output.ToList(), timedOut);
     }
 
     /// <summary>Runs to the end within <paramref name="limit"/>, killed if it does not end.</summary>

@@ -28,6 +28,9 @@ namespace Simulator.Cli.Validation;
 /// </summary>
 public sealed class ScriptJobs
 {
+    /// <summary>How long the kernel's job may run on when the model's ended as it started.</summary>
+    public static readonly TimeSpan NeverRanLimit = TimeSpan.FromSeconds(3);
+
     private readonly Machine _model;
     private readonly KernelSide _kernel;
     private readonly KernelTranscript _transcript;
@@ -119,6 +122,9 @@ public sealed class ScriptJobs
     private CommandComparison Finish(Job job, bool terminate)
     {
         _running.Remove(job);
+        // A job the model ended at once (a ping that could not start, a program NetSim lacks)
+        // has had no time: the kernel's, if it runs on, is ended after a moment and compared.
+        if (job.ModelProcess is null && job.Real != null && !job.Real.WaitForExit(NeverRanLimit)) terminate = true;
         var real = job.Failure ?? (terminate
             ? _kernel.Runner.TerminateJob(job.Real!)
             : _kernel.Runner.FinishJob(job.Real!, KernelSide.CommandLimit));

@@ -44,7 +44,7 @@ public sealed class StreamCapture : IDisposable
     private readonly byte[] _receiverAddress;
     private readonly byte[] _stdoutAddress;
     private readonly byte[] _stderrAddress;
-    private readonly List<OutputChunk> _chunks = [];
+    private readonly OutputChunks _chunks = new();
     private readonly Decoder _stdoutText = Encoding.UTF8.GetDecoder();
     private readonly Decoder _stderrText = Encoding.UTF8.GetDecoder();
     private readonly Thread _reader;
@@ -94,7 +94,7 @@ public sealed class StreamCapture : IDisposable
     /// <summary>What was received so far.</summary>
     public IReadOnlyList<OutputChunk> Snapshot()
     {
-        lock (_chunks) return [.. _chunks];
+        lock (_chunks) return _chunks.ToList();
     }
 
     /// <summary>
@@ -181,6 +181,6 @@ public sealed class StreamCapture : IDisposable
         var chars = new char[decoder.GetCharCount(bytes, flush: false)];
         int count = decoder.GetChars(bytes, chars, flush: false);
         if (count == 0) return;
-        lock (_chunks) OutputChunks.Append(_chunks, stream, new string(chars, 0, count));
+        lock (_chunks) _chunks.Append(stream, new string(chars, 0, count));
     }
 }
