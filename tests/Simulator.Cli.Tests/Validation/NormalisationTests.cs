@@ -92,17 +92,11 @@ public class NormalisationTests
         // in either order (hash-bucket order, seeded at random).
         const string a = "icmp     1 29 src=192.168.1.2 dst=100.100.100.2 type=8 code=0 id=1234 src=100.100.100.2 dst=100.100.100.1 type=0 code=0 id=1234 mark=0 use=1";
         const string c = "icmp     1 29 src=192.168.2.2 dst=100.100.100.2 type=8 code=0 id=1234 src=100.100.100.2 dst=100.100.100.1 type=0 code=0 id=11806 mark=0 use=1";
-        var (first, rules) = Normalise($"{c}
-{a}
-", command: "ip netns exec gw conntrack -L -p icmp");
-        var second = Normalise($"{a}
-{c}
-", command: "conntrack -L").Text;
+        var (first, rules) = Normalise($"{c}\n{a}\n", command: "ip netns exec gw conntrack -L -p icmp");
+        var second = Normalise($"{a}\n{c}\n", command: "conntrack -L").Text;
         Assert.That(first, Is.EqualTo(second));
         Assert.That(rules, Does.Contain("conntrack-order"));
-        Assert.That(Normalise($"{c}
-{a}
-", command: "cat").Text, Does.StartWith("icmp     1 {timeout} src=192.168.2.2"), "only conntrack's listing");
+        Assert.That(Normalise($"{c}\n{a}\n", command: "cat").Text, Does.StartWith("icmp     1 {timeout} src=192.168.2.2"), "only conntrack's listing");
     }
 
     [Test]
