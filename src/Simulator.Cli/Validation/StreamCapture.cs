@@ -28,10 +28,13 @@ namespace Simulator.Cli.Validation;
 /// receiver's single queue at the moment of the call (unix_dgram_sendmsg appends it before
 /// returning), so the queue holds the writes in the order the program made them, and each
 /// datagram carries its sender's name: the stream. For the program, stdout is a socket
-/// rather than a pipe; neither is a terminal, so stdio buffers the same way (fully, flushed where
-/// the program flushes). The one limit: a single write larger than the sender's buffer
+/// rather than a pipe; neither is a terminal (how stdio then buffers is set apart, see
+/// <see cref="RealProcess"/>). The limits: a single write larger than the sender's buffer
 /// (<see cref="SendBufferBytes"/>, doubled by the kernel) fails with EMSGSIZE where a pipe
-/// would take it in parts; the tools validated write through stdio, a page at a time.
+/// would take it in parts, and the receiver queues few datagrams (net.unix.max_dgram_qlen)
+/// where a pipe holds 64 KiB, so a writer waits for this reader sooner (it reads at once; only a
+/// program that made its stdout non-blocking would notice). The tools validated write through
+/// stdio, a line or a page at a time.
 /// </remarks>
 public sealed class StreamCapture : IDisposable
 {

@@ -110,6 +110,7 @@ public sealed class ValidationHost : ICommandHost
             _rows.Add(_jobs.Unpaired(job, reason));
             return modelStatus;
         }
+        if (modelStatus is null) job.Model.Note(OutputStream.Stderr, $"(NetSim has no command \"{NamespaceArguments.ToolName(context.Name)}\")\n");
         var shape = CommandShape.Of(context.Arguments);
         var argv = EtcOverlay.Wrap(plan.RealArgv, shape.NetnsTarget ?? context.Namespace, _model.Shell.FileSystem, _kernel.ScratchDirectory);
         if (!shape.ChangesLinks) _kernel.SettleLinks();

@@ -1,7 +1,7 @@
 #!/bin/bash
 # Validation fixture for background jobs: two pings that end by themselves (wait), one stopped
-# with SIGINT (kill -INT), one with SIGTERM (kill), one with pkill, and one left running that the
-# validator ends when the script ends. The addresses are unusual so that a test can tell the jobs' processes.
+# with SIGINT (kill -INT), one with SIGTERM (kill), one that cannot start, one stopped with
+# pkill, and one left running that the validator ends when the script ends. The addresses are unusual so that a test can tell the jobs' processes.
 #
 #   j1 10.231.77.1/24 --- v1 veth v2 --- 10.231.77.2/24 j2
 
@@ -32,6 +32,10 @@ sleep 0.5
 kill %%
 wait %%
 # expect-status: 143
+
+# A job that ends as it starts (no route): the kernel's is waited for at once.
+ip netns exec j1 ping -c 1 192.0.2.1 &
+# expect: ping: connect: Network is unreachable
 
 # pkill signals the model's processes by name; the kernel's job gets the same signal (the
 # validator never runs a real pkill, which would reach the machine's processes).
