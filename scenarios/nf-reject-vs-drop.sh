@@ -61,7 +61,6 @@ ip netns exec a ping -c 2 -i 0.3 100.100.100.2
 # expect: From 192.168.1.2 icmp_seq=1 Destination Port Unreachable
 # expect: ping: sendmsg: Operation not permitted
 # expect: 2 packets transmitted, 0 received, +2 errors, 100% packet loss, time {time}ms
-# netsim: known-difference netsim validate reads the kernel's stdout and stderr apart, so in its transcript ping's sendmsg lines come after the statistics
 ip netns exec a iptables -L OUTPUT -v -n
 # expect:     2   168 REJECT     1    --  *      *       0.0.0.0/0            0.0.0.0/0            icmptype 8 reject-with icmp-port-unreachable
 

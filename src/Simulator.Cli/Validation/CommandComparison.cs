@@ -33,29 +33,41 @@ public sealed record CommandComparison(
 /// <summary>Compares what a command did in the model with what it did on the kernel.</summary>
 public static class OutputComparer
 {
-    /// <summary>How the kernel's stderr lines are marked in a diff.</summary>
+    /// <summary>How stderr lines are marked in a diff.</summary>
     public const string StderrMark = "2> ";
 
     public static CommandComparison Compare(
         SourceLocation location, IReadOnlyList<string> argv, string command,
-        int modelStatus, string modelStdout, string modelStderr, ProcessResult kernel, RealNamespaces names)
+        int modelStatus, IReadOnlyList<OutputChunk> model, ProcessResult kernel, RealNamespaces names)
     {
         var applied = new SortedSet<string>(StringComparer.Ordinal);
-        var model = Lines(modelStdout, modelStderr, new NormalisationContext(Side.Model, argv, names), applied);
-        var real = Lines(kernel.Stdout, kernel.Stderr, new NormalisationContext(Side.Kernel, argv, names), applied);
+        var modelLines = Lines(model, new NormalisationContext(Side.Model, argv, names), applied);
+        var kernelLines = Lines(kernel.Output, new NormalisationContext(Side.Kernel, argv, names), applied);
         if (kernel.TimedOut)
             return new CommandComparison(location, command, modelStatus, null, Verdict.Skip,
                 "the kernel's command did not end in time and was killed", [], [.. applied]);
-        bool same = modelStatus == kernel.ExitStatus && model.SequenceEqual(real, StringComparer.Ordinal);
-        var diff = same ? [] : LineDiff.Unified(model, real, "model", "kernel");
+        bool same = modelStatus == kernel.ExitStatus && modelLines.SequenceEqual(kernelLines, StringComparer.Ordinal);
+        var diff = same ? [] : LineDiff.Unified(modelLines, kernelLines, "model", "kernel");
         return new CommandComparison(location, command, modelStatus, kernel.ExitStatus, same ? Verdict.Agree : Verdict.Differ,
             null, diff, [.. applied]);
     }
 
-    private static List<string> Lines(string stdout, string stderr, NormalisationContext context, ISet<string> applied)
+    /// <summary>
+    /// The lines of a command's output in the order written, stderr's marked. Each run of writes
+    /// to one stream is normalised on its own (a rule may span lines of one stream) and ends a
+    /// line: a terminal would join a partial stdout line and the stderr text after it, but which
+    /// stream each part came from matters more here. Both sides are cut the same way.
+    /// </summary>
+    public static List<string> Lines(IReadOnlyList<OutputChunk> output, NormalisationContext context, ISet<string> applied)
     {
-        var lines = Split(Normalisation.Apply(stdout, context, applied));
-        lines.AddRange(Split(Normalisation.Apply(stderr, context, applied)).Select(l => StderrMark + l));
+        var lines = new List<string>();
+        var merged = new OutputChunks();
+        merged.AppendAll(output);
+        foreach (var run in merged.ToList())
+        {
+            var text = Split(Normalisation.Apply(run.Text, context, applied));
+            lines.AddRange(run.Stream == OutputStream.Stderr ? text.Select(l => StderrMark + l) : text);
+        }
         return lines;
     }
 

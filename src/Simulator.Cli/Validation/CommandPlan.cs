@@ -14,6 +14,16 @@ public enum PlanKind
     /// it comes back to the host and is compared on its own, in NS.
     /// </summary>
     Transparent,
+    /// <summary>
+    /// Started with <c>&amp;</c>: start it on the kernel too without waiting, end it when the
+    /// model's job ends, and compare the two when both have ended.
+    /// </summary>
+    Job,
+    /// <summary>
+    /// <c>wait</c>, <c>kill</c>, <c>pkill</c>: the model's jobs are waited for or signalled, and
+    /// the kernel's jobs paired with them likewise.
+    /// </summary>
+    JobControl,
 }
 
 /// <summary>

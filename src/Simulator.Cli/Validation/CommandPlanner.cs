@@ -26,10 +26,11 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         "nslookup", "dig", "host", "curl", "wget", "ifenslave", "vconfig", "teamd", "teamdctl",
     };
 
-    /// <summary>Tools that read their standard input as data (rules to restore).</summary>
+    /// <summary>Tools that read their standard input as data (rules to restore, what netcat sends).</summary>
     private static readonly IReadOnlySet<string> StdinReaders = new HashSet<string>(StringComparer.Ordinal)
     {
         "iptables-restore", "ip6tables-restore", "iptables-nft-restore", "iptables-legacy-restore",
+        "nc", "ncat", "netcat",
     };
 
     private static readonly IReadOnlySet<string> Shells = new HashSet<string>(StringComparer.Ordinal) { "bash", "sh", "dash" };
@@ -46,10 +47,14 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         if (shape.Program.Count == 0) return CommandPlan.Skip("no program to run");
         if (Shells.Contains(shape.Name))
             return new CommandPlan(PlanKind.Transparent, "a shell: the commands it runs are compared one by one", [], false);
-        if (background) return CommandPlan.Skip("runs in the background: the kernel's run cannot be paired with the model's");
-        if (shape.Name == "sleep") return PlanSleep(argv, shape, scenarioNamespace);
+        if (JobControl.Contains(shape.Name) && shape.NetnsTarget is null && !shape.TimeLimited)
+            return new CommandPlan(PlanKind.JobControl, JobControlReason(shape.Name), [], false);
+        if (shape.Name == "sleep" && !background) return PlanSleep(argv, shape, scenarioNamespace);
         if (!NetworkTools.Contains(shape.Name)) return CommandPlan.Skip("not a network command");
         if (WhyNotRun(shape) is { } reason) return CommandPlan.Skip(reason);
+        // A job may run until it is killed: the kernel's is ended with the model's, at the latest
+        // when the script ends.
+        if (!background && Unbounded(shape) is { } unbounded) return CommandPlan.Skip(unbounded);
         if (MachineFile(argv, shape) is { } file)
             return CommandPlan.Skip($"refused: {file} is a file of the machine; the scenario's files live in NetSim's virtual file system");
         if (argv.FirstOrDefault(_skippedDevices.Contains) is { } device)
@@ -57,7 +62,7 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         var mapped = _arguments.Map(argv);
         if (mapped.Refusal is { } refusal) return CommandPlan.Skip("refused: " + refusal);
         var real = PlaceInNamespace(argv, mapped.Argv, scenarioNamespace);
-        var plan = new CommandPlan(PlanKind.Compare, null, RedirectWrites(real, shape), StdinReaders.Contains(shape.Name));
+        var plan = new CommandPlan(background ? PlanKind.Job : PlanKind.Compare, null, RedirectWrites(real, shape), StdinReaders.Contains(shape.Name));
         if (LinkKind(shape) is { } kind && capabilities.WhyNot(kind) is { } missing)
             plan = plan with { MissingKind = missing, CreatedDevices = CreatedDevices(shape).ToList() };
         return plan;
@@ -141,25 +146,10 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
     /// <summary>Why a network command must not run on the kernel here, or null.</summary>
     private static string? WhyNotRun(CommandShape shape)
     {
-        bool bounded = shape.TimeLimited;
         switch (shape.Name)
         {
-            case "ping" or "ping4" when !bounded && !shape.HasShortOption("cw"):
-                return "unbounded: ping without -c or -w runs until interrupted";
-            case "arping" when !bounded && !shape.HasShortOption("cw"):
-                return "unbounded: arping without -c or -w runs until interrupted";
             case "tcpdump" when shape.HasShortOption("r"):
                 return "reads a capture file the model wrote";
-            case "tcpdump" when !bounded && !shape.HasShortOption("c"):
-                return "unbounded: tcpdump without -c runs until interrupted";
-            case "nc" or "ncat" or "netcat" when !bounded && shape.HasShortOption("l"):
-                return "unbounded: nc -l waits for a client";
-            case "nc" or "ncat" or "netcat" when !bounded && !shape.HasShortOption("wzq"):
-                return "unbounded: nc without -w, -z or -q waits for its peer";
-            case "conntrack" when shape.HasArgument("-E") || shape.HasArgument("--event"):
-                return "unbounded: conntrack -E prints events until interrupted";
-            case "ip" or "bridge" when IsMonitor(shape):
-                return "unbounded: monitor prints events until interrupted";
             case "ip" when CommandShape.IpNetnsVerbOf(shape.Program) is "pids" or "identify":
                 return "prints process ids of the machine";
             case "sysctl":
@@ -167,6 +157,41 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         }
         return null;
     }
+
+    /// <summary>Why a command would run until interrupted (fine for a job, not in the foreground), or null.</summary>
+    private static string? Unbounded(CommandShape shape)
+    {
+        if (shape.TimeLimited) return null;
+        switch (shape.Name)
+        {
+            case "ping" or "ping4" when !shape.HasShortOption("cw"):
+                return "unbounded: ping without -c or -w runs until interrupted";
+            case "arping" when !shape.HasShortOption("cw"):
+                return "unbounded: arping without -c or -w runs until interrupted";
+            case "tcpdump" when !shape.HasShortOption("c"):
+                return "unbounded: tcpdump without -c runs until interrupted";
+            case "nc" or "ncat" or "netcat" when shape.HasShortOption("l"):
+                return "unbounded: nc -l waits for a client";
+            case "nc" or "ncat" or "netcat" when !shape.HasShortOption("wzq"):
+                return "unbounded: nc without -w, -z or -q waits for its peer";
+            case "conntrack" when shape.HasArgument("-E") || shape.HasArgument("--event"):
+                return "unbounded: conntrack -E prints events until interrupted";
+            case "ip" or "bridge" when IsMonitor(shape):
+                return "unbounded: monitor prints events until interrupted";
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The shell's job control. It acts on the script's jobs, and so, through the model's jobs
+    /// they are paired with, on the kernel's: never a real kill or pkill, which would reach the
+    /// machine's processes.
+    /// </summary>
+    private static readonly IReadOnlySet<string> JobControl = new HashSet<string>(StringComparer.Ordinal) { "kill", "pkill", "wait" };
+
+    private static string JobControlReason(string name) => name == "wait"
+        ? "job control: the kernel's jobs were waited for too (each job has its own row)"
+        : "job control: the signal went to the kernel's jobs too (each job has its own row)";
 
     private static bool IsMonitor(CommandShape shape)
     {

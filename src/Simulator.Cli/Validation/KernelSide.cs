@@ -76,6 +76,14 @@ public sealed class KernelSide : IDisposable
     public ProcessResult? Run(IReadOnlyList<string> argv, string? stdin) => Runner.Execute(argv, stdin, CommandLimit);
 
     /// <summary>
+    /// Starts a command line already placed in a namespace of the run as a background job; null
+    /// when the run is stopped, or when it cannot start (then with <paramref name="failure"/>).
+    /// The runner ends it at the latest when the run ends.
+    /// </summary>
+    public RealProcess? StartJob(IReadOnlyList<string> argv, string? stdin, out ProcessResult? failure) =>
+        Runner.StartJob(argv, stdin, out failure);
+
+    /// <summary>
     /// Prepares namespaces the scenario created since the last call (after each real command):
     /// IPv6 off, IPv4 all/default settings copied from the scenario's host.
     /// </summary>
@@ -137,6 +145,23 @@ public sealed class KernelSide : IDisposable
     }
 
     /// <summary>
+    /// Kills whatever still runs inside a namespace of the run once the runner has ended its own
+    /// programs: a process a job left behind (a daemon it started). A namespace lives on, unnamed,
+    /// while a process is inside it, so deleting the name alone would not end it. Only processes
+    /// inside the run's namespaces are touched, and nothing else enters those.
+    /// </summary>
+    private void KillLeftovers()
+    {
+        foreach (var name in Names.Existing())
+        {
+            var pids = ProcessRunner.Run(["ip", "netns", "pids", name], null, SetupLimit);
+            foreach (var line in pids.Stdout.Split('\n'))
+                if (int.TryParse(line, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int pid) && pid != Environment.ProcessId)
+                    NativeCalls.SendSignal(pid, NativeCalls.SigKill);
+        }
+    }
+
+    /// <summary>
     /// Stops every program and deletes every namespace of the run. Safe to call twice and from a
     /// signal handler: a second caller waits until the first has finished, and while a signal is
     /// ending the process the script's thread waits here for the exit rather than going on.
@@ -149,6 +174,7 @@ public sealed class KernelSide : IDisposable
             {
                 _disposed = true;
                 Runner.Close();
+                KillLeftovers();
                 Names.DeleteAll();
                 try
                 {

@@ -36,25 +36,56 @@ public static class LineDiff
             lines.AddRange(hunk.Select(op => op.Kind + op.Text));
             i = stop;
         }
+        if (lines.Count > MaxLines)
+        {
+            int more = lines.Count - MaxLines;
+            lines.RemoveRange(MaxLines, more);
+            lines.Add($"… ({more} more lines of difference)");
+        }
         return lines;
     }
 
+    /// <summary>The most diff lines shown for one command.</summary>
+    public const int MaxLines = 200;
+
     private readonly record struct Op(char Kind, string Text, int A, int B);
+
+    /// <summary>
+    /// The most lines of the two middles (what is left between the common first and last lines)
+    /// the table is built for: beyond, the middles are shown replaced whole rather than spending
+    /// memory quadratic in them (a background job can print for a long time).
+    /// </summary>
+    private const long MaxTableCells = 4_000_000;
 
     private static List<Op> Script(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        var lcs = new int[a.Count + 1, b.Count + 1];
-        for (int x = a.Count - 1; x >= 0; x--)
-            for (int y = b.Count - 1; y >= 0; y--)
-                lcs[x, y] = a[x] == b[y] ? lcs[x + 1, y + 1] + 1 : Math.Max(lcs[x + 1, y], lcs[x, y + 1]);
+        int head = 0;
+        while (head < a.Count && head < b.Count && a[head] == b[head]) head++;
+        int tail = 0;
+        while (tail < a.Count - head && tail < b.Count - head && a[a.Count - 1 - tail] == b[b.Count - 1 - tail]) tail++;
+        int aEnd = a.Count - tail, bEnd = b.Count - tail;
         var ops = new List<Op>();
-        int i = 0, j = 0;
-        while (i < a.Count || j < b.Count)
+        for (int k = 0; k < head; k++) ops.Add(new Op(' ', a[k], k, k));
+        if ((long)(aEnd - head) * (bEnd - head) > MaxTableCells)
         {
-            if (i < a.Count && j < b.Count && a[i] == b[j]) ops.Add(new Op(' ', a[i], i++, j++));
-            else if (i < a.Count && (j == b.Count || lcs[i + 1, j] >= lcs[i, j + 1])) ops.Add(new Op('-', a[i], i++, j));
-            else ops.Add(new Op('+', b[j], i, j++));
+            for (int x = head; x < aEnd; x++) ops.Add(new Op('-', a[x], x, head));
+            for (int y = head; y < bEnd; y++) ops.Add(new Op('+', b[y], aEnd, y));
         }
+        else
+        {
+            var lcs = new int[aEnd - head + 1, bEnd - head + 1];
+            for (int x = aEnd - 1; x >= head; x--)
+                for (int y = bEnd - 1; y >= head; y--)
+                    lcs[x - head, y - head] = a[x] == b[y] ? lcs[x - head + 1, y - head + 1] + 1 : Math.Max(lcs[x - head + 1, y - head], lcs[x - head, y - head + 1]);
+            int i = head, j = head;
+            while (i < aEnd || j < bEnd)
+            {
+                if (i < aEnd && j < bEnd && a[i] == b[j]) ops.Add(new Op(' ', a[i], i++, j++));
+                else if (i < aEnd && (j == bEnd || lcs[i - head + 1, j - head] >= lcs[i - head, j - head + 1])) ops.Add(new Op('-', a[i], i++, j));
+                else ops.Add(new Op('+', b[j], i, j++));
+            }
+        }
+        for (int k = 0; k < tail; k++) ops.Add(new Op(' ', a[aEnd + k], aEnd + k, bEnd + k));
         return ops;
     }
 }

@@ -53,6 +53,8 @@ public static partial class Normalisation
             (text, _) => PortKeyword().Replace(DottedPort().Replace(text, EphemeralPort), EphemeralPort)),
         new("conntrack-timeout", "conntrack's remaining timeouts count down in real time",
             (text, _) => ConntrackTimeout().Replace(text, "$1{timeout} ")),
+        new("conntrack-order", "conntrack lists its table in hash-bucket order, and the kernel seeds the hash at random (per boot and per namespace): the order of the entries says nothing",
+            (text, c) => CommandShape.Of(c.Command).Name == "conntrack" ? SortRuns(text, ConntrackEntry().IsMatch) : text),
         new("capture-counts", "kernel filter statistics of a capture depend on timing",
             (text, _) => FilterCounts().Replace(text, "{n} packets $1")),
         new("trailing-space", "trailing blanks and carriage returns are invisible",
@@ -77,6 +79,20 @@ public static partial class Normalisation
         foreach (var rule in Rules.Where(r => r.Name is "other-namespaces" or "namespace-prefix"))
             text = rule.Apply(text, context);
         return text;
+    }
+
+    /// <summary>Sorts each run of consecutive lines that <paramref name="sortable"/> accepts; other lines stay in place.</summary>
+    private static string SortRuns(string text, Func<string, bool> sortable)
+    {
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length;)
+        {
+            int end = i;
+            while (end < lines.Length && sortable(lines[end])) end++;
+            if (end - i > 1) Array.Sort(lines, i, end - i, StringComparer.Ordinal);
+            i = Math.Max(end, i + 1);
+        }
+        return string.Join('\n', lines);
     }
 
     private static string FirstWord(string line) => line.Split(' ', 2)[0];
@@ -134,6 +150,9 @@ public static partial class Normalisation
 
     [GeneratedRegex(@"^((?:tcp|udp|icmp|sctp|dccp|gre|udplite|unknown) +\d+ +)\d+ ", RegexOptions.Multiline)]
     private static partial Regex ConntrackTimeout();
+
+    [GeneratedRegex(@"^(?:tcp|udp|icmp|sctp|dccp|gre|udplite|unknown) +\d+ ")]
+    private static partial Regex ConntrackEntry();
 
     [GeneratedRegex(@"\d+ packets? (received by filter|dropped by kernel)")]
     private static partial Regex FilterCounts();

@@ -1,24 +1,36 @@
-using System.Diagnostics;
+using Simulator.Cli.Shell;
 
 namespace Simulator.Cli.Validation;
 
-/// <summary>What a real program did: exit status and its two streams.</summary>
-public sealed record ProcessResult(int ExitStatus, string Stdout, string Stderr, bool TimedOut)
+/// <summary>What a real program did: exit status and what it wrote, both streams in the order written.</summary>
+public sealed record ProcessResult(int ExitStatus, IReadOnlyList<OutputChunk> Output, bool TimedOut)
 {
     /// <summary>The status a shell gives a command that could not be started.</summary>
     public const int NotFound = 127;
+
+    public string Stdout => OutputChunks.Text(Output, OutputStream.Stdout);
+
+    public string Stderr => OutputChunks.Text(Output, OutputStream.Stderr);
+
+    /// <summary>Both streams as a terminal shows them.</summary>
+    public string Text => OutputChunks.Text(Output);
 }
 
 /// <summary>
-/// Runs real programs for a validation run: argv exactly as given (no shell), the C locale,
-/// a scratch working directory, a wall-clock limit. Once <see cref="Close"/> is called (Ctrl-C,
-/// SIGTERM) no new program starts and the running one is killed, so cleanup cannot race a
-/// command that is still creating namespaces.
+/// Runs real programs for a validation run (see <see cref="RealProcess"/>): in the foreground,
+/// within a wall-clock limit, or as background jobs. Once <see cref="Close"/> is called (Ctrl-C,
+/// SIGTERM, the end of the run) no new program starts, the running one is killed and every job
+/// is ended, so cleanup cannot race a command that is still creating namespaces, and no program
+/// outlives the run inside its namespaces.
 /// </summary>
 public sealed class ProcessRunner
 {
+    /// <summary>How long a job has to end after SIGTERM before it is killed.</summary>
+    public static readonly TimeSpan TerminateGrace = TimeSpan.FromSeconds(2);
+
     private readonly object _gate = new();
-    private Process? _current;
+    private readonly List<RealProcess> _jobs = [];
+    private RealProcess? _current;
     private bool _closed;
 
     public ProcessRunner(string workingDirectory)
@@ -36,24 +48,29 @@ public sealed class ProcessRunner
         }
     }
 
-    /// <summary>Runs <paramref name="argv"/>; null when the runner is closed.</summary>
+    /// <summary>Jobs started and not yet finished.</summary>
+    public int RunningJobs
+    {
+        get
+        {
+            lock (_gate) return _jobs.Count;
+        }
+    }
+
+    /// <summary>Runs <paramref name="argv"/> to its end; null when the runner is closed.</summary>
     public ProcessResult? Execute(IReadOnlyList<string> argv, string? stdin, TimeSpan limit)
     {
-        Process process;
+        RealProcess? process;
         lock (_gate)
         {
             if (_closed) return null;
-            process = Start(argv, stdin, WorkingDirectory, out var failure);
-            if (failure != null)
-            {
-                process.Dispose();
-                return failure;
-            }
+            process = RealProcess.Start(argv, stdin, WorkingDirectory, out var failure);
+            if (process is null) return failure;
             _current = process;
         }
         try
         {
-            return Finish(process, stdin, limit);
+            return process.Finish(limit);
         }
         finally
         {
@@ -62,94 +79,70 @@ public sealed class ProcessRunner
         }
     }
 
-    /// <summary>Stops starting programs and kills the one running, if any; waits for it to die.</summary>
+    /// <summary>
+    /// Starts <paramref name="argv"/> as a background job and returns at once; null when the runner
+    /// is closed, or the failure's result in <paramref name="failure"/> when it cannot start.
+    /// </summary>
+    public RealProcess? StartJob(IReadOnlyList<string> argv, string? stdin, out ProcessResult? failure)
+    {
+        lock (_gate)
+        {
+            failure = null;
+            if (_closed) return null;
+            var process = RealProcess.Start(argv, stdin, WorkingDirectory, out failure);
+            if (process != null) _jobs.Add(process);
+            return process;
+        }
+    }
+
+    /// <summary>
+    /// Waits up to <paramref name="limit"/> for a job to end by itself, kills it if it does not,
+    /// and gives what it did.
+    /// </summary>
+    public ProcessResult FinishJob(RealProcess job, TimeSpan limit) => Retire(job, job.Finish(limit));
+
+    /// <summary>Ends a job that would run on (SIGTERM, SIGKILL after a grace) and gives what it did.</summary>
+    public ProcessResult TerminateJob(RealProcess job)
+    {
+        job.Terminate(TerminateGrace);
+        return Retire(job, job.Result(timedOut: false));
+    }
+
+    private ProcessResult Retire(RealProcess job, ProcessResult result)
+    {
+        lock (_gate) _jobs.Remove(job);
+        job.Dispose();
+        return result;
+    }
+
+    /// <summary>
+    /// Stops starting programs, kills the one running, and ends every job: SIGTERM to all, SIGKILL
+    /// to whatever is left after <see cref="TerminateGrace"/>. Returns when all have exited.
+    /// </summary>
     public void Close()
     {
-        Process? running;
+        RealProcess? running;
+        List<RealProcess> jobs;
         lock (_gate)
         {
             _closed = true;
             running = _current;
+            jobs = [.. _jobs];
         }
-        if (running is null) return;
-        try
+        running?.Kill();
+        foreach (var job in jobs) job.Signal(NativeCalls.SigTerm);
+        var deadline = DateTime.UtcNow + TerminateGrace;
+        foreach (var job in jobs)
         {
-            running.Kill(entireProcessTree: true);
-            running.WaitForExit(5000);
-        }
-        catch (InvalidOperationException)
-        {
-            // It ended by itself meanwhile.
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero || !job.WaitForExit(left)) job.Kill();
         }
     }
 
     /// <summary>Runs a program outside any run's gate (cleanup, probes before a run starts).</summary>
     public static ProcessResult Run(IReadOnlyList<string> argv, string? stdin, TimeSpan limit)
     {
-        using var process = Start(argv, stdin, "/", out var failure);
-        return failure ?? Finish(process, stdin, limit);
-    }
-
-    private static Process Start(IReadOnlyList<string> argv, string? stdin, string workingDirectory, out ProcessResult? failure)
-    {
-        var info = new ProcessStartInfo(argv[0])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in argv.Skip(1)) info.ArgumentList.Add(arg);
-        // The tools' messages in English and numbers with dots, whatever the user's locale.
-        info.Environment["LC_ALL"] = "C";
-        info.Environment["LANG"] = "C";
-        info.Environment["PATH"] = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-        var process = new Process { StartInfo = info };
-        failure = null;
-        try
-        {
-            process.Start();
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            failure = new ProcessResult(ProcessResult.NotFound, "", $"{argv[0]}: {e.Message}\n", false);
-        }
-        return process;
-    }
-
-    private static ProcessResult Finish(Process process, string? stdin, TimeSpan limit)
-    {
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        try
-        {
-            if (stdin != null) process.StandardInput.Write(stdin);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // The program exited without reading its input.
-        }
-        bool timedOut = !process.WaitForExit(limit);
-        if (timedOut)
-        {
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-            }
-            process.WaitForExit();
-        }
-        else
-        {
-            process.WaitForExit();
-        }
-        int status = process.ExitCode;
-        // Killed by a signal: report it as a shell would (128 + N); .NET gives 128+N already
-        // for signalled children on Unix, so nothing to translate.
-        return new ProcessResult(status, stdout.Result, stderr.Result, timedOut);
+        using var process = RealProcess.Start(argv, stdin, "/", out var failure);
+        return process?.Finish(limit) ?? failure!;
     }
 }

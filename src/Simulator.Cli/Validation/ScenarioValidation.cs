@@ -111,6 +111,7 @@ public static class ScenarioValidation
             if (stoppedAt is null || !known.Any(k => k.Covers(new SourceLocation(stoppedAt.File, stoppedAt.StartLine), statements)))
                 errors.Add($"{displayName}: the model stopped: {stopped.Message}");
         }
+        host.EndOfScript();
 
         var rows = host.Rows
             .Select(row => row.Verdict == Verdict.Differ && known.FirstOrDefault(k => k.Covers(row.Location, statements)) is { } k

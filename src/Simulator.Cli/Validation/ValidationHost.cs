@@ -1,5 +1,6 @@
-using System.Text;
+using System.Globalization;
 using Simulator.Cli.Host;
+using Simulator.Cli.Host.Processes;
 using Simulator.Cli.Shell;
 
 namespace Simulator.Cli.Validation;
@@ -19,6 +20,8 @@ public sealed class ValidationHost : ICommandHost
     private readonly CommandPlanner _planner;
     private readonly List<CommandComparison> _rows = [];
     private readonly List<int> _pendingWrites = [];
+    private readonly KernelTranscript _transcript;
+    private readonly ScriptJobs _jobs;
     private int _depth;
 
     public ValidationHost(Machine model, KernelSide kernel, CommandPlanner planner, KernelTranscript transcript)
@@ -27,9 +30,8 @@ public sealed class ValidationHost : ICommandHost
         _kernel = kernel;
         _planner = planner;
         _transcript = transcript;
+        _jobs = new ScriptJobs(model, kernel, transcript);
     }
-
-    private readonly KernelTranscript _transcript;
 
     /// <summary>One row per command of the script, in the order they ran.</summary>
     public IReadOnlyList<CommandComparison> Rows => _rows;
@@ -58,26 +60,95 @@ public sealed class ValidationHost : ICommandHost
             _rows[row] = _rows[row] with { ModelStatus = status ?? ProcessResult.NotFound };
             return status;
         }
+        var result = plan.Kind switch
+        {
+            PlanKind.Job => RunJob(context, plan, text),
+            PlanKind.JobControl => RunJobControl(context, plan, text),
+            _ => RunCommand(context, plan, text),
+        };
+        // Jobs whose model side ended during this command end on the kernel now that the
+        // kernel has run it too.
+        _rows.AddRange(_jobs.Settle());
+        return result;
+    }
 
-        string? stdinText = plan.Kind == PlanKind.Compare && plan.ReadsStdin ? context.Stdin.ReadToEnd() : null;
-        var stdout = new StringBuilder();
-        var stderr = new StringBuilder();
-        var modelContext = new CommandContext(context.Arguments,
-            stdinText is null ? context.Stdin : new StringReader(stdinText),
-            new TeeWriter(context.Stdout, stdout), new TeeWriter(context.Stderr, stderr),
+    /// <summary>
+    /// The script has ended: the jobs still running end on both sides, each with its row.
+    /// Call once, after the script.
+    /// </summary>
+    public void EndOfScript() => _rows.AddRange(_jobs.EndOfScript());
+
+    private int? RunModel(CommandContext context, TextReader stdin, ModelStreams streams)
+    {
+        var modelContext = new CommandContext(context.Arguments, stdin, streams.Stdout, streams.Stderr,
             context.Location, context.Environment, context.Namespace, context.Background);
-        int? modelStatus;
-        if (plan.Kind == PlanKind.Compare) _transcript.BeginCommand();
-        else _transcript.OtherCommand();
         _depth++;
         try
         {
-            modelStatus = _model.RunExternal(modelContext);
+            return _model.RunExternal(modelContext);
         }
         finally
         {
             _depth--;
         }
+    }
+
+    /// <summary>A command started with <c>&amp;</c>: it starts on both sides; see <see cref="ScriptJobs"/>.</summary>
+    private int? RunJob(CommandContext context, CommandPlan plan, string text)
+    {
+        string? stdinText = plan.ReadsStdin ? context.Stdin.ReadToEnd() : null;
+        var job = _jobs.Prepare(context, text + " &");
+        int before = _model.Jobs.Jobs.Count;
+        // The status of "cmd &" is 0 on both sides.
+        _transcript.OtherCommand();
+        var modelStatus = RunModel(context, stdinText is null ? context.Stdin : new StringReader(stdinText), job.Model);
+        var started = _model.Jobs.Jobs.Skip(before).ToList();
+        if ((plan.MissingKind is not null && modelStatus == 0 ? plan.MissingKind : Unmodelled(job.Model)) is { } reason)
+        {
+            job.ModelProcess = started.Count == 1 ? started[0] : null;
+            job.ModelStatus = modelStatus ?? ProcessResult.NotFound;
+            _rows.Add(_jobs.Unpaired(job, reason));
+            return modelStatus;
+        }
+        if (modelStatus is null) job.Model.Note(OutputStream.Stderr, $"(NetSim has no command \"{NamespaceArguments.ToolName(context.Name)}\")\n");
+        var shape = CommandShape.Of(context.Arguments);
+        var argv = EtcOverlay.Wrap(plan.RealArgv, shape.NetnsTarget ?? context.Namespace, _model.Shell.FileSystem, _kernel.ScratchDirectory);
+        if (!shape.ChangesLinks) _kernel.SettleLinks();
+        if (_jobs.Start(job, started, modelStatus, argv, stdinText, shape) is { } row) _rows.Add(row);
+        return modelStatus;
+    }
+
+    /// <summary>
+    /// <c>wait</c>, <c>kill</c>, <c>pkill</c>: run by the model, whose jobs resolve %N, pids and
+    /// patterns; the kernel's jobs follow (<see cref="ScriptJobs.Settle"/>). After <c>wait %N</c>
+    /// the statement's status on the kernel is that of the kernel's job, as bash reports it.
+    /// </summary>
+    private int? RunJobControl(CommandContext context, CommandPlan plan, string text)
+    {
+        _transcript.OtherCommand();
+        var modelStatus = _model.RunExternal(context);
+        _rows.Add(CommandComparison.Skipped(context.Location, text, modelStatus ?? ProcessResult.NotFound, plan.Reason!));
+        _rows.AddRange(_jobs.Settle());
+        if (context.Name == "wait" && context.Arguments.Count > 1 && modelStatus is { } status &&
+            WaitedFor(context.Arguments[^1]) is { } process && _jobs.KernelStatus(process) is { } kernelStatus)
+            _transcript.CommandStatus(status, kernelStatus);
+        return modelStatus;
+    }
+
+    /// <summary>The model's job an operand of wait names (%N, %%, a pid), as the model's wait resolves it.</summary>
+    private SimulatedProcess? WaitedFor(string operand) =>
+        operand.StartsWith('%') ? _model.Jobs.FindJob(operand)
+        : int.TryParse(operand, NumberStyles.None, CultureInfo.InvariantCulture, out int pid)
+            ? _model.Jobs.Jobs.FirstOrDefault(j => j.Pid == pid)
+            : null;
+
+    private int? RunCommand(CommandContext context, CommandPlan plan, string text)
+    {
+        string? stdinText = plan.Kind == PlanKind.Compare && plan.ReadsStdin ? context.Stdin.ReadToEnd() : null;
+        var streams = new ModelStreams(context.Stdout, context.Stderr);
+        if (plan.Kind == PlanKind.Compare) _transcript.BeginCommand();
+        else _transcript.OtherCommand();
+        var modelStatus = RunModel(context, stdinText is null ? context.Stdin : new StringReader(stdinText), streams);
 
         switch (plan.Kind)
         {
@@ -88,11 +159,11 @@ public sealed class ValidationHost : ICommandHost
                 _kernel.Run(plan.RealArgv, null);
                 _rows.Add(CommandComparison.Skipped(context.Location, text, modelStatus ?? ProcessResult.NotFound, plan.Reason!));
                 break;
-            case PlanKind.Compare when (plan.MissingKind is not null && modelStatus == 0 ? plan.MissingKind : Unmodelled(stderr)) is { } reason:
+            case PlanKind.Compare when (plan.MissingKind is not null && modelStatus == 0 ? plan.MissingKind : Unmodelled(streams)) is { } reason:
                 // The kernel cannot do what the model did, or the model says it does not model it:
                 // nothing to compare, and the kernel's text would not stand for the model's.
                 if (plan.MissingKind is not null && modelStatus == 0) _planner.MarkSkipped(plan.CreatedDevices);
-                _transcript.EndCommand(stdout.Length + stderr.Length, null, 0, 0);
+                _transcript.EndCommand(streams.Written, null, 0, 0);
                 _transcript.OtherCommand();
                 _rows.Add(CommandComparison.Skipped(context.Location, text, modelStatus, reason));
                 break;
@@ -104,7 +175,7 @@ public sealed class ValidationHost : ICommandHost
                 if (shape.ChangesLinks) _kernel.NoteLinkChange();
                 _kernel.PrepareNew();
                 var skipped = real is null ? "the run was stopped" : NotInstalled(real, shape);
-                int written = stdout.Length + stderr.Length;
+                int written = streams.Written;
                 if (skipped != null)
                 {
                     _transcript.EndCommand(written, null, 0, 0);
@@ -113,21 +184,22 @@ public sealed class ValidationHost : ICommandHost
                     break;
                 }
                 var unmapping = new NormalisationContext(Side.Kernel, context.Arguments, _kernel.Names);
-                var kernelText = HostWithoutName(real!.Stdout + real.Stderr, shape, context.Namespace);
+                // The terminal's text: both streams in the order written.
+                var kernelText = HostWithoutName(real!.Text, shape, context.Namespace);
                 _transcript.EndCommand(written, Normalisation.Unmap(kernelText, unmapping),
                     modelStatus ?? ProcessResult.NotFound, real.ExitStatus);
-                if (modelStatus is null) stderr.Append($"(NetSim has no command \"{NamespaceArguments.ToolName(context.Name)}\")\n");
+                if (modelStatus is null) streams.Note(OutputStream.Stderr, $"(NetSim has no command \"{NamespaceArguments.ToolName(context.Name)}\")\n");
                 _rows.Add(OutputComparer.Compare(context.Location, context.Arguments, text, modelStatus ?? ProcessResult.NotFound,
-                    stdout.ToString(), stderr.ToString(), real, _kernel.Names));
+                    streams.Chunks, real, _kernel.Names));
                 break;
         }
         return modelStatus;
     }
 
     /// <summary>NetSim's own note that it does not model what the command asked for, or null.</summary>
-    private static string? Unmodelled(StringBuilder modelStderr)
+    private static string? Unmodelled(ModelStreams model)
     {
-        foreach (var line in modelStderr.ToString().Split('\n'))
+        foreach (var line in OutputChunks.Text(model.Chunks, OutputStream.Stderr).Split('\n'))
             if (line.StartsWith("netsim: ", StringComparison.Ordinal) && line.Contains("not modelled", StringComparison.Ordinal))
                 return "not modelled by NetSim (" + line["netsim: ".Length..] + ")";
         return null;
@@ -152,7 +224,7 @@ public sealed class ValidationHost : ICommandHost
     }
 
     /// <summary>The kernel side could not start the program: it is not installed on this machine.</summary>
-    private static string? NotInstalled(ProcessResult real, CommandShape shape)
+    internal static string? NotInstalled(ProcessResult real, CommandShape shape)
     {
         if (real.ExitStatus is not (ProcessResult.NotFound or 255)) return null;
         bool missing = real.Stderr.Contains($"exec of \"{shape.Program[0]}\" failed: No such file or directory", StringComparison.Ordinal) ||
@@ -196,31 +268,5 @@ public sealed class ValidationHost : ICommandHost
         }
         _pendingWrites.Add(_rows.Count - 1);
         return written;
-    }
-
-    /// <summary>Writes to the script's stream and keeps a copy.</summary>
-    private sealed class TeeWriter(TextWriter inner, StringBuilder copy) : TextWriter
-    {
-        public override Encoding Encoding => inner.Encoding;
-
-        public override void Write(char value)
-        {
-            copy.Append(value);
-            inner.Write(value);
-        }
-
-        public override void Write(string? value)
-        {
-            copy.Append(value);
-            inner.Write(value);
-        }
-
-        public override void Write(char[] buffer, int index, int count)
-        {
-            copy.Append(buffer, index, count);
-            inner.Write(buffer, index, count);
-        }
-
-        public override void Flush() => inner.Flush();
     }
 }

@@ -74,10 +74,49 @@ public class CommandPlannerTests
         Assert.That(Plan(command).Kind, Is.EqualTo(PlanKind.Compare));
 
     [Test]
-    public void Background_commands_are_not_paired()
+    public void A_background_command_is_a_job_placed_like_any_other()
     {
-        var plan = Plan("ping -c 3 10.0.0.1", background: true);
-        Assert.That((plan.Kind, plan.Reason), Is.EqualTo((PlanKind.Skip, "runs in the background: the kernel's run cannot be paired with the model's")));
+        var plan = Plan("ip netns exec red ping -c 3 10.0.0.1", background: true);
+        Assert.That(plan.Kind, Is.EqualTo(PlanKind.Job));
+        Assert.That(plan.RealArgv, Is.EqualTo(new[] { "ip", "netns", "exec", "nsv4242-7-red", "ping", "-c", "3", "10.0.0.1" }));
+        Assert.That(Plan("ping -c 3 10.0.0.1", ns: "red", background: true).RealArgv,
+            Is.EqualTo(new[] { "ip", "netns", "exec", "nsv4242-7-red", "ping", "-c", "3", "10.0.0.1" }));
+    }
+
+    // In the background a command may run until it is killed: the kernel's job is ended with the
+    // model's, at the latest when the script ends.
+    [TestCase("ping 10.0.0.1")]
+    [TestCase("tcpdump -ni eth0")]
+    [TestCase("nc -l 80")]
+    [TestCase("conntrack -E")]
+    [TestCase("ip monitor")]
+    public void An_unbounded_command_runs_as_a_job(string command) =>
+        Assert.That(Plan(command, background: true).Kind, Is.EqualTo(PlanKind.Job));
+
+    [TestCase("tcpdump -r x.pcap", "capture file")]
+    [TestCase("sysctl -w kernel.hostname=x", "not a per-namespace setting")]
+    [TestCase("ip netns pids red", "process ids")]
+    [TestCase("ip link set eth0 netns 1", "refused")]
+    [TestCase("sleep 5", "not a network command")]
+    public void A_background_command_the_kernel_must_not_run_is_skipped(string command, string reason)
+    {
+        var plan = Plan(command, background: true);
+        Assert.That(plan.Kind, Is.EqualTo(PlanKind.Skip));
+        Assert.That(plan.Reason, Does.Contain(reason));
+    }
+
+    // Never a real kill or pkill: they act on the model's jobs, and through them on the kernel's.
+    [TestCase("kill %1")]
+    [TestCase("kill -INT %%")]
+    [TestCase("pkill ping")]
+    [TestCase("wait")]
+    [TestCase("wait %1")]
+    public void Job_control_acts_on_the_jobs_and_runs_nothing_real(string command)
+    {
+        var plan = Plan(command);
+        Assert.That(plan.Kind, Is.EqualTo(PlanKind.JobControl));
+        Assert.That(plan.RealArgv, Is.Empty);
+        Assert.That(plan.Reason, Does.StartWith("job control: "));
     }
 
     [Test]
@@ -99,5 +138,6 @@ public class CommandPlannerTests
     {
         Assert.That(Plan("iptables-restore").ReadsStdin, Is.True);
         Assert.That(Plan("iptables -S").ReadsStdin, Is.False);
+        Assert.That(Plan("ip netns exec red nc -l 80", background: true).ReadsStdin, Is.True, "what netcat sends");
     }
 }

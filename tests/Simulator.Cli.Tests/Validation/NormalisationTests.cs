@@ -86,6 +86,20 @@ public class NormalisationTests
     }
 
     [Test]
+    public void Conntrack_entries_compare_in_any_order()
+    {
+        // Two runs of nf-masquerade-two-hosts.sh on Linux 6.18 listed the gateway's two entries
+        // in either order (hash-bucket order, seeded at random).
+        const string a = "icmp     1 29 src=192.168.1.2 dst=100.100.100.2 type=8 code=0 id=1234 src=100.100.100.2 dst=100.100.100.1 type=0 code=0 id=1234 mark=0 use=1";
+        const string c = "icmp     1 29 src=192.168.2.2 dst=100.100.100.2 type=8 code=0 id=1234 src=100.100.100.2 dst=100.100.100.1 type=0 code=0 id=11806 mark=0 use=1";
+        var (first, rules) = Normalise($"{c}\n{a}\n", command: "ip netns exec gw conntrack -L -p icmp");
+        var second = Normalise($"{a}\n{c}\n", command: "conntrack -L").Text;
+        Assert.That(first, Is.EqualTo(second));
+        Assert.That(rules, Does.Contain("conntrack-order"));
+        Assert.That(Normalise($"{c}\n{a}\n", command: "cat").Text, Does.StartWith("icmp     1 {timeout} src=192.168.2.2"), "only conntrack's listing");
+    }
+
+    [Test]
     public void Ip_netns_list_shows_only_the_scenarios_namespaces_without_prefix()
     {
         const string real = "nsv4242-7-blue (id: 1)\nnsv4242-7-red\nnsv4242-7.probe\nnsv4242-7.host (id: 0)\nref123a\n";

@@ -16,6 +16,24 @@ public class ReportTests
     }
 
     [Test]
+    public void A_long_output_is_diffed_without_a_quadratic_table_and_shown_in_part()
+    {
+        // A background job can print for a long time: 100,000 lines against 3.
+        var model = Enumerable.Range(1, 100_000).Select(i => $"64 bytes: icmp_seq={i}").ToList();
+        var kernel = new List<string> { "64 bytes: icmp_seq=1", "64 bytes: icmp_seq=2", "other" };
+        var diff = LineDiff.Unified(model, kernel, "model", "kernel");
+        Assert.That(diff, Has.Count.EqualTo(LineDiff.MaxLines + 1));
+        Assert.That(diff[^1], Does.StartWith("… (").And.EndWith("more lines of difference)"));
+        Assert.That(diff.Skip(3).Take(3), Is.EqualTo(new[] { " 64 bytes: icmp_seq=1", " 64 bytes: icmp_seq=2", "-64 bytes: icmp_seq=3" }),
+            "common first lines are kept as context");
+
+        // Long but mostly equal: the common ends are set aside and the middle is diffed line by line.
+        var longer = model.Take(50_000).Append("inserted").Concat(model.Skip(50_000)).ToList();
+        Assert.That(LineDiff.Unified(model, longer, "model", "kernel").Where(l => l.StartsWith('+') && !l.StartsWith("+++")),
+            Is.EqualTo(new[] { "+inserted" }));
+    }
+
+    [Test]
     public void Known_differences_cover_the_statement_above_or_a_line_range()
     {
         var scenario = ScenarioFile.Parse("t.sh", """

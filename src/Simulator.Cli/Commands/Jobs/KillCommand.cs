@@ -67,7 +67,7 @@ public sealed class KillCommand : INetworkCommand
                 status = 1;
                 continue;
             }
-            process.Signal(signal);
+            jobs.SendSignal(process, signal);
         }
         return status;
     }
@@ -82,7 +82,7 @@ public sealed class KillCommand : INetworkCommand
         }
         var matching = invocation.Machine.Jobs.Processes
             .Where(p => Path.GetFileName(p.CommandLine.Split(' ')[0]).Contains(patterns[0], StringComparison.Ordinal)).ToList();
-        foreach (var process in matching) process.Signal(signal);
+        foreach (var process in matching) invocation.Machine.Jobs.SendSignal(process, signal);
         return matching.Count > 0 ? 0 : 1;
     }
 

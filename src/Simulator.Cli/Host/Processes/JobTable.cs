@@ -68,6 +68,20 @@ public sealed class JobTable(Machine machine)
         LastBackgroundPid = process.Pid;
     }
 
+    /// <summary>
+    /// Raised when a command of the script (kill, pkill) sends a signal, before the process
+    /// handles it; <c>netsim validate</c> sends the same signal to the real process it pairs
+    /// with the job. Signals NetSim itself sends (a foreground limit running out) are not raised.
+    /// </summary>
+    public event Action<SimulatedProcess, int>? SignalSent;
+
+    /// <summary>Sends <paramref name="signal"/> to <paramref name="process"/> on a command's behalf (kill(2)).</summary>
+    public void SendSignal(SimulatedProcess process, int signal)
+    {
+        SignalSent?.Invoke(process, signal);
+        process.Signal(signal);
+    }
+
     public SimulatedProcess? FindByPid(int pid) => _processes.FirstOrDefault(p => p.Pid == pid);
 
     /// <summary>%N, %+ / %% (the latest), %- (the one before).</summary>
