@@ -68,6 +68,7 @@ public sealed class Machine : ICommandHost
             context.Environment, context.Namespace, context.Background);
         // The depth of this call, captured: exception filters run before the inner calls' finally
         // blocks have unwound _depth, so the outermost command must be recognised by its own depth.
+        int? backgroundPidBefore = context.Background && _depth == 0 ? Jobs.LastBackgroundPid : null;
         int depth = ++_depth;
         int status;
         try
@@ -92,6 +93,8 @@ public sealed class Machine : ICommandHost
         {
             _depth--;
         }
+        if (context.Background && depth == 1 && Jobs.LastBackgroundPid == backgroundPidBefore)
+            Jobs.RecordFinishedBackground(CommandText(context), status);
         if (_depth == 0 && status != 0 && stderr.Written)
             context.Stderr.WriteLine($"netsim: {context.Location}: {CommandText(context)} (exit status {status})");
         return status;

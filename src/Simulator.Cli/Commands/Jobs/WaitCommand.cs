@@ -44,6 +44,8 @@ public sealed class WaitCommand : INetworkCommand
             invocation.Err.WriteLine("netsim: wait: background jobs still running after 24 h of simulated time");
             return 1;
         }
-        return targets.Count > 0 ? targets[^1].ExitStatus : 0;
+        // bash: "If no arguments are given, all currently active child processes are waited for,
+        // and the return status is zero"; with operands, the status of the last one.
+        return invocation.Args.Count > 0 && targets.Count > 0 ? targets[^1].ExitStatus : 0;
     }
 }

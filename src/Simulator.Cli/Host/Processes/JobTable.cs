@@ -59,13 +59,26 @@ public sealed class JobTable(Machine machine)
     /// <summary>Starts <paramref name="process"/> as a background job (<c>cmd &amp;</c>); returns at once.</summary>
     public void RunBackground(SimulatedProcess process, string commandLine)
     {
-        Register(process, commandLine);
         // bash numbers a new job one above the highest still in its table, so numbering starts
         // again at 1 once the earlier jobs have finished.
         _jobs.RemoveAll(j => j.Process.HasExited);
         int number = _jobs.Count == 0 ? 1 : _jobs.Max(j => j.Number) + 1;
         _jobs.Add((number, process));
+        Register(process, commandLine);
         LastBackgroundPid = process.Pid;
+    }
+
+    /// <summary>
+    /// A command started with <c>&amp;</c> that did its work at once (it is not a long-running
+    /// program, or it failed before starting one): bash still made it a job, and <c>wait</c>
+    /// reports its status.
+    /// </summary>
+    public void RecordFinishedBackground(string commandLine, int status) =>
+        RunBackground(new FinishedCommand(status), commandLine);
+
+    private sealed class FinishedCommand(int status) : SimulatedProcess
+    {
+        public override void Start() => Exit(status);
     }
 
     /// <summary>
