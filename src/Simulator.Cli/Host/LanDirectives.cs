@@ -78,6 +78,9 @@ internal sealed class LanDirectives
         return null;
     }
 
+    /// <summary>Whether some uplink names a gateway (the internet hangs behind it).</summary>
+    public bool HasGateway => _uplinks.Any(u => u.Gateway != null);
+
     /// <summary>
     /// Checks what can only be checked with every directive read: each LAN host must fall in the
     /// subnet of exactly one uplink (or there must be a single uplink).

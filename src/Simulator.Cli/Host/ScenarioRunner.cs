@@ -40,6 +40,7 @@ public static class ScenarioRunner
         var machine = new Machine(world, CommandCatalog.All());
         var shell = new ShellInterpreter(machine, output) { Trace = options.Trace };
         machine.Shell = shell;
+        setup.WriteFiles(shell.FileSystem);
         var statements = new List<StatementResult>();
         shell.StatementCompleted += statements.Add;
         using var pcap = options.PcapDirectory is null ? null : new PcapRecorder(world, options.PcapDirectory);

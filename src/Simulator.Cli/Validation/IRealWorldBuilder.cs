@@ -9,13 +9,12 @@ namespace Simulator.Cli.Validation;
 /// in the model. Nothing it builds is connected to the machine's real interfaces.
 /// </summary>
 /// <remarks>
-/// Where the integrator plugs in the declared world (uplink NIC, gateway, LAN hosts, internet
-/// hosts, DNS, as <see cref="WorldSetup"/> comes to describe them): for each element, create a
-/// namespace with <see cref="KernelSide.CreateOwn"/> (PREFIX.lan, PREFIX.inet…), a veth pair
-/// whose end in <see cref="RealNamespaces.Host"/> carries the name and address the model gives
-/// the NIC (eth0), the peer's addresses and routes, and answer DNS there; list what was built in
-/// <see cref="RealWorld.Description"/>. What cannot be built yet must be returned as a
-/// refusal, so that the run says so instead of comparing against a different world.
+/// <see cref="NamespaceWorldBuilder"/> builds what <see cref="WorldSetup"/> describes: the LANs
+/// (<see cref="LanWorldOnKernel"/>) and the internet with its DNS servers
+/// (<see cref="InternetOnKernel"/>), each element in a namespace made with
+/// <see cref="KernelSide.CreateOwn"/>, listed in <see cref="RealWorld.Description"/>. What cannot
+/// be built must be returned as a refusal, so that the run says so instead of comparing against a
+/// different world.
 /// </remarks>
 public interface IRealWorldBuilder
 {

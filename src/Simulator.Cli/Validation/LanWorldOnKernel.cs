@@ -17,6 +17,11 @@ namespace Simulator.Cli.Validation;
 /// </summary>
 internal sealed class LanWorldOnKernel(KernelSide kernel, RealWorld world)
 {
+    private readonly Dictionary<NetworkNamespace, string> _realNames = [];
+
+    /// <summary>The kernel namespace built for each outside machine's model namespace.</summary>
+    public IReadOnlyDictionary<NetworkNamespace, string> RealNames => _realNames;
+
     /// <summary>Returns null when built, else why not.</summary>
     public string? Build(IReadOnlyList<Lan> lans)
     {
@@ -38,6 +43,7 @@ internal sealed class LanWorldOnKernel(KernelSide kernel, RealWorld world)
             {
                 var hostNs = kernel.CreateOwn($"lan{i}-{host.Label}", out error);
                 if (hostNs is null) return $"cannot create {host.Label}'s namespace: {error}";
+                _realNames[host.Namespace] = hostNs;
                 if (Exec(hostNs, "ip", "link", "set", "lo", "up") is { } loError) return loError;
                 if (Cable(lanNs, port++, host.Nic, hostNs) is { } cableError) return cableError;
                 if (host.Namespace.Ipv4.IpForward)

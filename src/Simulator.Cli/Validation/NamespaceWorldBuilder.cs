@@ -5,7 +5,8 @@ namespace Simulator.Cli.Validation;
 
 /// <summary>
 /// The world as <see cref="WorldSetup"/> declares it at this point: the scenario's host, and the
-/// LANs of its uplinks with their machines (<see cref="LanWorldOnKernel"/>). The host namespace
+/// LANs of its uplinks with their machines (<see cref="LanWorldOnKernel"/>), and the internet
+/// behind the gateway with its DNS servers (<see cref="InternetOnKernel"/>). The host namespace
 /// starts with the model's IPv4 device defaults, so a machine whose own settings differ
 /// (ip_forward=1 on a container host, rp_filter from systemd) does not leak into the comparison.
 /// </summary>
@@ -20,6 +21,8 @@ public sealed class NamespaceWorldBuilder : IRealWorldBuilder
             .ToList();
         kernel.WriteSysctls(kernel.Names.Host, defaults);
         world.Description.Add($"host: {kernel.Names.Host} (IPv4 device defaults from the model, IPv6 off)");
-        return new LanWorldOnKernel(kernel, world).Build(setup.Lans);
+        var lans = new LanWorldOnKernel(kernel, world);
+        if (lans.Build(setup.Lans) is { } lanError) return lanError;
+        return setup.Internet is { } internet ? new InternetOnKernel(kernel, world).Build(internet, lans.RealNames) : null;
     }
 }

@@ -95,6 +95,7 @@ public static class ScenarioValidation
         var host = new ValidationHost(machine, kernel, planner, transcript);
         var shell = new ShellInterpreter(host, transcript);
         machine.Shell = shell;
+        setup.WriteFiles(shell.FileSystem);
         var statements = new List<StatementResult>();
         shell.StatementCompleted += statements.Add;
         shell.StatementCompleted += host.OnStatementCompleted;

@@ -49,6 +49,13 @@ public sealed class Packet
     /// <summary>Bridge port the frame entered on (for -m physdev), or 0.</summary>
     public int PhysicalInputInterface { get; set; }
 
+    /// <summary>
+    /// skb's nf_bridge record: br_netfilter ran iptables PREROUTING for this bridged frame, so
+    /// the IPv4 receive path must not run it again (ip_sabotage_in), and the bridge's FORWARD and
+    /// POSTROUTING run the iptables chains for it with physdev information.
+    /// </summary>
+    public bool NfBridge { get; set; }
+
     /// <summary>A free slot for per-layer state that must survive a scheduled hop (e.g. next hop).</summary>
     public long Scratch { get; set; }
 
@@ -89,6 +96,7 @@ public sealed class Packet
         Conntrack = null;
         ConntrackInfo = 0;
         PhysicalInputInterface = 0;
+        NfBridge = false;
         Scratch = 0;
         return Data;
     }
@@ -104,6 +112,7 @@ public sealed class Packet
         copy.Conntrack = Conntrack;
         copy.ConntrackInfo = ConntrackInfo;
         copy.PhysicalInputInterface = PhysicalInputInterface;
+        copy.NfBridge = NfBridge;
         copy.Scratch = Scratch;
         return copy;
     }

@@ -73,6 +73,7 @@ public sealed class VethDevice : NetDevice
         frame.ConntrackInfo = 0;
         if (peer.Namespace != Namespace) frame.Mark = 0;
         frame.PhysicalInputInterface = 0;
+        frame.NfBridge = false;
         peer.NetifRxFromPeer(frame);
     }
 

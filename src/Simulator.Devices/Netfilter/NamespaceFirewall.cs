@@ -62,6 +62,16 @@ public sealed partial class NamespaceFirewall : IIpv4Hooks
     /// </summary>
     public int LogAllNetns { get; set; }
 
+    /// <summary>
+    /// net.bridge.bridge-nf-call-iptables: bridged IPv4 frames go through this namespace's
+    /// iptables chains (<see cref="BridgeNetfilter"/>). 1 in a fresh namespace, as measured on
+    /// Linux 6.18 with br_netfilter loaded.
+    /// </summary>
+    public int BridgeCallIptables { get; set; } = 1;
+
+    /// <summary>True while the IPv4 stack calls this firewall: some table or tracking is registered.</summary>
+    internal bool IsRegistered => Stack.Hooks == this;
+
     /// <summary>Re-derive what is registered after a table changed, and attach or detach the stack's hooks.</summary>
     private void Reconfigure()
     {
@@ -79,8 +89,18 @@ public sealed partial class NamespaceFirewall : IIpv4Hooks
     }
 
     /// <inheritdoc/>
-    public NfVerdict Run(NfHook hook, Packet packet, NetDevice? input, NetDevice? output) =>
-        RunHook((NetfilterHook)hook, packet, input, output, bridge: default);
+    public NfVerdict Run(NfHook hook, Packet packet, NetDevice? input, NetDevice? output)
+    {
+        if (hook == NfHook.PreRouting && packet.NfBridge)
+        {
+            // ip_sabotage_in: the bridge already ran PREROUTING (and conntrack, DNAT) for this
+            // frame on its way to the bridge device; the IPv4 receive path does not run it twice.
+            // The frame has left the bridge, so its record goes.
+            packet.NfBridge = false;
+            return NfVerdict.Accept;
+        }
+        return RunHook((NetfilterHook)hook, packet, input, output, bridge: default);
+    }
 
     /// <summary>
     /// The hook point for bridge netfilter (br_netfilter with net.bridge.bridge-nf-call-iptables=1):

@@ -71,6 +71,7 @@ public sealed class SysctlTree(NetworkNamespace ns)
         foreach (var name in Tcp.Keys) yield return "net.ipv4." + name;
         foreach (var name in Conntrack.Keys) yield return "net.netfilter.nf_conntrack_" + name;
         if (ns.IsInitial) yield return "net.netfilter.nf_log_all_netns";
+        yield return BridgeCallIptables;
         yield return "net.ipv4.ip_forward";
         var confTargets = new List<string> { "all", "default" };
         confTargets.AddRange(ns.Devices.Where(d => d.Ip != null).Select(d => d.Name));
@@ -102,6 +103,13 @@ public sealed class SysctlTree(NetworkNamespace ns)
         if (name == "net.netfilter.nf_log_all_netns" && ns.IsInitial)
         {
             setting = IntSetting(() => ns.Firewall.LogAllNetns, x => ns.Firewall.LogAllNetns = x, 0, 1);
+            return true;
+        }
+        if (name == BridgeCallIptables)
+        {
+            // brnf_sysctl_call_tables: any number is taken, and stored as 0 or 1.
+            setting = new Setting(() => ns.Firewall.BridgeCallIptables.ToString(CultureInfo.InvariantCulture),
+                v => WriteInt(v, x => ns.Firewall.BridgeCallIptables = x != 0 ? 1 : 0));
             return true;
         }
         var parts = name.Split('.');
@@ -144,6 +152,9 @@ public sealed class SysctlTree(NetworkNamespace ns)
             setting = new Setting(Read, v => WriteInt(v, x => conf[key] = x));
         return true;
     }
+
+    /// <summary>br_netfilter's switch for bridged IPv4 through the iptables chains (per namespace since Linux 5.3).</summary>
+    private const string BridgeCallIptables = "net.bridge.bridge-nf-call-iptables";
 
     private static bool WriteInt(string value, Action<int> store)
     {

@@ -11,7 +11,6 @@ internal static class UnmodelledSysctls
     {
         ["net.bridge.bridge-nf-call-arptables"] = "1",
         ["net.bridge.bridge-nf-call-ip6tables"] = "1",
-        ["net.bridge.bridge-nf-call-iptables"] = "1",
         ["net.bridge.bridge-nf-filter-pppoe-tagged"] = "0",
         ["net.bridge.bridge-nf-filter-vlan-tagged"] = "0",
         ["net.bridge.bridge-nf-pass-vlan-input-dev"] = "0",

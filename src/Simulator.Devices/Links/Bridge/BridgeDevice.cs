@@ -54,6 +54,7 @@ public sealed class BridgeDevice : NetDevice, IMasterDevice
         StpBpdu = new BridgeStpBpdu(this);
         Interfaces = new BridgeInterfaces(this);
         Notify = new BridgeNotify(this);
+        Hooks = new Netfilter.BridgeNetfilter(this);
         _rateLimit = new NetRateLimit(world.Simulation);
 
         BridgeId = new BridgeId(DefaultPriority, MacAddress.Zero);
@@ -106,7 +107,10 @@ public sealed class BridgeDevice : NetDevice, IMasterDevice
     internal BridgeInterfaces Interfaces { get; }
     internal BridgeNotify Notify { get; }
 
-    /// <summary>Bridge netfilter, when something is listening (see <see cref="IBridgeHooks"/>); null today.</summary>
+    /// <summary>
+    /// Bridge netfilter (see <see cref="IBridgeHooks"/>): br_netfilter, as on a machine where the
+    /// module is loaded; it costs a check per frame while the namespace has no iptables rules.
+    /// </summary>
     public IBridgeHooks? Hooks { get; set; }
 
     // ----- ports -----

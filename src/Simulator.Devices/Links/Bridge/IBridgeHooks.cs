@@ -16,8 +16,8 @@ public enum BridgeHook
 /// <summary>
 /// Where bridge netfilter (ebtables, and br_netfilter's bridge-nf-call-iptables with its physdev
 /// information) plugs into the bridge's data path. The bridge calls it at the five NF_BR_* points
-/// and continues with the matching ...Finish step only on <see cref="NfVerdict.Accept"/>. Nothing
-/// implements it yet: <see cref="BridgeDevice.Hooks"/> is null and the hooks cost nothing.
+/// and continues with the matching ...Finish step only on <see cref="NfVerdict.Accept"/>.
+/// <see cref="Netfilter.BridgeNetfilter"/> implements it (ebtables is not modelled).
 /// </summary>
 public interface IBridgeHooks
 {

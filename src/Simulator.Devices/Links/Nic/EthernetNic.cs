@@ -65,6 +65,7 @@ public sealed class EthernetNic : NetDevice, IWireEnd
         frame.ConntrackInfo = 0;
         frame.Mark = 0;
         frame.PhysicalInputInterface = 0;
+        frame.NfBridge = false;
         wire.Send(this, frame);
     }
 
