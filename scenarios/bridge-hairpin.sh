@@ -41,6 +41,10 @@ ip netns exec A ping -c 2 -W 1 10.0.0.2
 # expect: 2 packets transmitted, 0 received, 100% packet loss, time {n}ms
 # expect-status: 1
 
+# A's neighbour entry for B is still probing when that ping ends (its third probe goes at 2 s,
+# it fails at 3 s): wait for it to fail, so the next ping starts a fresh resolution instead of
+# racing the last probe.
+sleep 2
 brctl hairpin br0 p1 on
 bridge -d link show dev p1
 # expect:     hairpin on guard off root_block off fastleave off learning on flood on mcast_flood on bcast_flood on mcast_router 1 mcast_to_unicast off neigh_suppress off vlan_tunnel off isolated off locked off

@@ -14,6 +14,14 @@ public sealed class Machine : ICommandHost
     /// <summary>The exit status of a run the simulation had to stop (event budget spent).</summary>
     public const int StoppedExitStatus = 3;
 
+    /// <summary>
+    /// Simulated time a command of the script takes to start, as fork and exec take a real shell
+    /// about a millisecond. Frames still in flight when one command ends (the last datagram of an
+    /// nc probe, the final ACK of a TCP close) arrive before the next command looks, as on a real
+    /// machine.
+    /// </summary>
+    public static readonly long CommandStartTime = Simulation.Millisecond;
+
     private readonly Dictionary<string, INetworkCommand> _commands = new(StringComparer.Ordinal);
     private int _depth;
 
@@ -70,6 +78,7 @@ public sealed class Machine : ICommandHost
         // blocks have unwound _depth, so the outermost command must be recognised by its own depth.
         int? backgroundPidBefore = context.Background && _depth == 0 ? Jobs.LastBackgroundPid : null;
         int depth = ++_depth;
+        if (depth == 1) Advance(Simulation.Now + CommandStartTime);
         int status;
         try
         {

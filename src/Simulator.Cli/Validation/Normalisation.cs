@@ -50,7 +50,7 @@ public static partial class Normalisation
         new("icmp-id", "ICMP echo ids are process ids or random",
             (text, _) => ConntrackId().Replace(TcpdumpId().Replace(text, "id {id}, seq"), "id={id}")),
         new("ephemeral-port", "source ports of clients are chosen at random from 32768-60999",
-            (text, _) => PortKeyword().Replace(DottedPort().Replace(text, EphemeralPort), EphemeralPort)),
+            (text, _) => NetcatPeer().Replace(PortKeyword().Replace(DottedPort().Replace(text, EphemeralPort), EphemeralPort), EphemeralPort)),
         new("conntrack-timeout", "conntrack's remaining timeouts count down in real time",
             (text, _) => ConntrackTimeout().Replace(text, "$1{timeout} ")),
         new("conntrack-order", "conntrack lists its table in hash-bucket order, and the kernel seeds the hash at random (per boot and per namespace): the order of the entries says nothing",
@@ -147,6 +147,10 @@ public static partial class Normalisation
 
     [GeneratedRegex(@"(\b[sd]port=)(\d{4,5})\b")]
     private static partial Regex PortKeyword();
+
+    /// <summary>netcat's "Connection received on ADDRESS PORT", naming the client's port.</summary>
+    [GeneratedRegex(@"(Connection received on \d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3} )(\d{4,5})\b")]
+    private static partial Regex NetcatPeer();
 
     [GeneratedRegex(@"^((?:tcp|udp|icmp|sctp|dccp|gre|udplite|unknown) +\d+ +)\d+ ", RegexOptions.Multiline)]
     private static partial Regex ConntrackTimeout();

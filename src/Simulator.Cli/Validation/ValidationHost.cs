@@ -98,11 +98,13 @@ public sealed class ValidationHost : ICommandHost
     {
         string? stdinText = plan.ReadsStdin ? context.Stdin.ReadToEnd() : null;
         var job = _jobs.Prepare(context, text + " &");
-        int before = _model.Jobs.Jobs.Count;
+        // The jobs table drops finished jobs when a new one starts (bash's numbering), so what this
+        // command started is what was not there before.
+        var before = _model.Jobs.Jobs.ToHashSet();
         // The status of "cmd &" is 0 on both sides.
         _transcript.OtherCommand();
         var modelStatus = RunModel(context, stdinText is null ? context.Stdin : new StringReader(stdinText), job.Model);
-        var started = _model.Jobs.Jobs.Skip(before).ToList();
+        var started = _model.Jobs.Jobs.Where(j => !before.Contains(j)).ToList();
         if ((plan.MissingKind is not null && modelStatus == 0 ? plan.MissingKind : Unmodelled(job.Model)) is { } reason)
         {
             job.ModelProcess = started.Count == 1 ? started[0] : null;
