@@ -24,6 +24,10 @@ namespace Simulator.Cli.Validation;
 /// is missing there. A job whose output did not all reach the terminal (redirected) keeps the
 /// model's text, as a piped command does. What a job prints when the script has ended (the
 /// validator ends the jobs still running) is compared in the job's row only.
+/// The same goes the other way: a job's lines written while a compared command runs (a
+/// background tcpdump printing the packets of a foreground ping) split that command's output
+/// into parts, and the kernel's command lines are dealt to the parts as the model's were, the
+/// lines beyond the model's count going to the last part.
 /// </remarks>
 public sealed class KernelTranscript : IShellOutput
 {
@@ -34,7 +38,8 @@ public sealed class KernelTranscript : IShellOutput
     private int _modelLength;
     private int _previousEnd;
     private int _previousEndOffset;
-    private Segment? _span;
+    /// <summary>The parts of the compared command running: its writes between the jobs' writes.</summary>
+    private List<Segment>? _commandParts;
     private int? _writingJob;
     private (int Model, int Kernel)? _last;
     private bool _statementHasModelOnly;
@@ -61,7 +66,16 @@ public sealed class KernelTranscript : IShellOutput
         _forward?.Write(stream, text);
         if (text.Length == 0) return;
         if (_writingJob is { } job) _segments.Add(new Segment(SegmentKind.Job, _modelLength, text) { Job = job });
-        else if (_span != null) _span.Model.Append(text);
+        else if (_commandParts != null)
+        {
+            if (_segments[^1] != _commandParts[^1])
+            {
+                var part = new Segment(SegmentKind.Command, _modelLength, "");
+                _segments.Add(part);
+                _commandParts.Add(part);
+            }
+            _commandParts[^1].Model.Append(text);
+        }
         else _segments.Add(new Segment(SegmentKind.Plain, _modelLength, text));
         _modelLength += text.Length;
     }
@@ -69,8 +83,9 @@ public sealed class KernelTranscript : IShellOutput
     /// <summary>A compared command starts: what it writes to the terminal is held back.</summary>
     public void BeginCommand()
     {
-        _span = new Segment(SegmentKind.Command, _modelLength, "");
-        _segments.Add(_span);
+        var first = new Segment(SegmentKind.Command, _modelLength, "");
+        _segments.Add(first);
+        _commandParts = [first];
     }
 
     /// <summary>
@@ -79,11 +94,11 @@ public sealed class KernelTranscript : IShellOutput
     /// </summary>
     public void EndCommand(int modelWritten, string? kernelText, int modelStatus, int kernelStatus)
     {
-        var span = _span;
-        _span = null;
-        int reached = span?.Model.Length ?? 0;
+        var parts = _commandParts ?? [];
+        _commandParts = null;
+        int reached = parts.Sum(p => p.Model.Length);
         bool direct = kernelText != null && reached == modelWritten;
-        if (span != null && direct) span.Kernel = kernelText;
+        if (direct) Deal(SplitLines(kernelText!), parts);
         if (!direct && modelWritten > 0) _statementHasModelOnly = true;
         _last = (modelStatus, kernelStatus);
     }
@@ -148,6 +163,18 @@ public sealed class KernelTranscript : IShellOutput
         }
         var output = text.ToString();
         return recorded.Statement with { Output = output, Stdout = output, Stderr = "", ExitStatus = recorded.Status };
+    }
+
+    /// <summary>A command's kernel lines, as many to each part as the model wrote there, the rest to the last.</summary>
+    private static void Deal(List<string> lines, List<Segment> parts)
+    {
+        int next = 0;
+        for (int i = 0; i < parts.Count; i++)
+        {
+            int count = i == parts.Count - 1 ? lines.Count : parts[i].Model.ToString().Count(c => c == '\n');
+            parts[i].Kernel = string.Concat(lines.Skip(next).Take(count));
+            next = Math.Min(lines.Count, next + count);
+        }
     }
 
     /// <summary>Each job's kernel lines, dealt to the places its model lines were (see the remarks).</summary>

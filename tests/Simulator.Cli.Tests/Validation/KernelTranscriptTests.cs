@@ -111,6 +111,23 @@ public class KernelTranscriptTests
     }
 
     [Test]
+    public void A_jobs_lines_written_during_a_command_keep_their_place_between_the_commands_lines()
+    {
+        var script = new Script();
+        script.JobWrites(1, "listening model\n");               // tcpdump … &
+        script.EndStatement();
+        script.Transcript.BeginCommand();                          // ping, which tcpdump prints
+        script.Write("PING model\n");
+        script.JobWrites(1, "request model\n");
+        script.Write("\n--- statistics model ---\n");
+        script.Transcript.EndCommand(37, "PING kernel\n\n--- statistics kernel ---\nrtt kernel\n", 1, 1);
+        script.Transcript.EndJob(1, "listening kernel\nrequest kernel\n", script.Written(1));
+        script.EndStatement(status: 1);
+        Assert.That(script.Kernel(2), Is.EqualTo("PING kernel\nrequest kernel\n\n--- statistics kernel ---\nrtt kernel\n"),
+            "the kernel's command lines are dealt to the parts as the model's were, the rest to the last");
+    }
+
+    [Test]
     public void A_job_whose_output_did_not_reach_the_terminal_keeps_the_models_text()
     {
         var script = new Script();
