@@ -45,7 +45,6 @@ sleep 0.2
 ip netns exec ns-client nc -uzvn 10.0.0.2 9101
 # expect: Connection to 10.0.0.2 9101 port [udp/*] succeeded!
 # expect-status: 0
-# netsim: known-difference validation does not run background jobs on the kernel, so no listener answers there
 kill %%
 
 # 5. A closed port answers the first X with port unreachable: the second X fails, quietly.

@@ -55,6 +55,7 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         // A job may run until it is killed: the kernel's is ended with the model's, at the latest
         // when the script ends.
         if (!background && Unbounded(shape) is { } unbounded) return CommandPlan.Skip(unbounded);
+        bool peerBounded = !background && !shape.TimeLimited && PeerBounded(shape);
         if (MachineFile(argv, shape) is { } file)
             return CommandPlan.Skip($"refused: {file} is a file of the machine; the scenario's files live in NetSim's virtual file system");
         if (argv.FirstOrDefault(_skippedDevices.Contains) is { } device)
@@ -65,6 +66,7 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         var plan = new CommandPlan(background ? PlanKind.Job : PlanKind.Compare, null, RedirectWrites(real, shape), StdinReaders.Contains(shape.Name));
         if (LinkKind(shape) is { } kind && capabilities.WhyNot(kind) is { } missing)
             plan = plan with { MissingKind = missing, CreatedDevices = CreatedDevices(shape).ToList() };
+        if (peerBounded) plan = plan with { PeerGrace = PeerGrace };
         return plan;
     }
 
@@ -158,6 +160,16 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         return null;
     }
 
+    /// <summary>How long past the model's time a command that ends with its peer may run on the kernel.</summary>
+    public static readonly TimeSpan PeerGrace = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// nc without -w, -z or -q ends when its peer does: a refused connect, a server that closes
+    /// after the client's -N. The model's run says when that was.
+    /// </summary>
+    private static bool PeerBounded(CommandShape shape) =>
+        shape.Name is "nc" or "ncat" or "netcat" && !shape.HasShortOption("l") && !shape.HasShortOption("wzq");
+
     /// <summary>Why a command would run until interrupted (fine for a job, not in the foreground), or null.</summary>
     private static string? Unbounded(CommandShape shape)
     {
@@ -172,8 +184,6 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
                 return "unbounded: tcpdump without -c runs until interrupted";
             case "nc" or "ncat" or "netcat" when shape.HasShortOption("l"):
                 return "unbounded: nc -l waits for a client";
-            case "nc" or "ncat" or "netcat" when !shape.HasShortOption("wzq"):
-                return "unbounded: nc without -w, -z or -q waits for its peer";
             case "conntrack" when shape.HasArgument("-E") || shape.HasArgument("--event"):
                 return "unbounded: conntrack -E prints events until interrupted";
             case "ip" or "bridge" when IsMonitor(shape):

@@ -73,7 +73,8 @@ public sealed class KernelSide : IDisposable
         Runner.Execute(["ip", "netns", "exec", realNamespace, .. argv], stdin, limit ?? SetupLimit);
 
     /// <summary>Runs a command line already placed in a namespace of the run (see <see cref="CommandPlanner"/>).</summary>
-    public ProcessResult? Run(IReadOnlyList<string> argv, string? stdin) => Runner.Execute(argv, stdin, CommandLimit);
+    public ProcessResult? Run(IReadOnlyList<string> argv, string? stdin, TimeSpan? limit = null) =>
+        Runner.Execute(argv, stdin, limit is { } l && l < CommandLimit ? l : CommandLimit);
 
     /// <summary>
     /// Starts a command line already placed in a namespace of the run as a background job; null

@@ -150,7 +150,9 @@ public sealed class ValidationHost : ICommandHost
         var streams = new ModelStreams(context.Stdout, context.Stderr);
         if (plan.Kind == PlanKind.Compare) _transcript.BeginCommand();
         else _transcript.OtherCommand();
+        long modelStart = _model.Simulation.Now;
         var modelStatus = RunModel(context, stdinText is null ? context.Stdin : new StringReader(stdinText), streams);
+        var modelTook = TimeSpan.FromTicks((_model.Simulation.Now - modelStart) / 100);
 
         switch (plan.Kind)
         {
@@ -173,10 +175,12 @@ public sealed class ValidationHost : ICommandHost
                 var shape = CommandShape.Of(context.Arguments);
                 var argv = EtcOverlay.Wrap(plan.RealArgv, shape.NetnsTarget ?? context.Namespace, _model.Shell.FileSystem, _kernel.ScratchDirectory);
                 if (!shape.ChangesLinks) _kernel.SettleLinks();
-                var real = _kernel.Run(argv, stdinText);
+                var real = _kernel.Run(argv, stdinText, plan.PeerGrace is { } grace ? modelTook + grace : null);
                 if (shape.ChangesLinks) _kernel.NoteLinkChange();
                 _kernel.PrepareNew();
-                var skipped = real is null ? "the run was stopped" : NotInstalled(real, shape);
+                var skipped = real is null ? "the run was stopped"
+                    : real.TimedOut && plan.PeerGrace != null ? string.Create(CultureInfo.InvariantCulture, $"the kernel's command had not ended {(int)(modelTook + plan.PeerGrace.Value).TotalSeconds} s after it started (the model's ended after {modelTook.TotalSeconds:0.###} s) and was killed")
+                    : NotInstalled(real, shape);
                 int written = streams.Written;
                 if (skipped != null)
                 {
