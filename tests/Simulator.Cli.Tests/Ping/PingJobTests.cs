@@ -1,3 +1,4 @@
+using Simulator.Cli.Host;
 using Simulator.Cli.Tests.Ping.Support;
 using Simulator.Core.Engine;
 
@@ -37,7 +38,7 @@ public class PingJobTests
         Assert.That(text.Split('\n').Count(l => l.StartsWith("64 bytes", StringComparison.Ordinal)), Is.EqualTo(3));
         Assert.That(text, Does.Not.Contain("statistics"));
         Assert.That(text, Does.Contain("exit=124"));
-        Assert.That(bench.Now, Is.EqualTo(2500 * Simulation.Millisecond));
+        Assert.That(bench.Now, Is.EqualTo(Machine.CommandStartTime + 2500 * Simulation.Millisecond), "started, then 2.5 s");
     }
 
     [Test]

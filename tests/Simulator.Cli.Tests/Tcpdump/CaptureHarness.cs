@@ -45,15 +45,18 @@ internal sealed class CaptureHarness
     /// <summary>
     /// Schedules <paramref name="count"/> echo requests from <paramref name="ns"/> to
     /// <paramref name="destination"/>, the first after <paramref name="delay"/>, then one a second,
-    /// 56 bytes of data each, as ping sends them.
+    /// 56 bytes of data each, as ping sends them. By default the first goes just after the next
+    /// command has started (a command takes <see cref="Machine.CommandStartTime"/> to start), so a
+    /// capture started next sees it.
     /// </summary>
-    public void Ping(string? ns, string destination, int count, ushort identifier = 60162, ushort firstSequence = 1, long delay = 0)
+    public void Ping(string? ns, string destination, int count, ushort identifier = 60162, ushort firstSequence = 1, long? delay = null)
     {
+        long first = delay ?? 2 * Machine.CommandStartTime;
         var socket = Namespace(ns).Ipv4.Sockets.OpenRaw(IpProtocol.Icmp);
         for (int i = 0; i < count; i++)
         {
             ushort sequence = (ushort)(firstSequence + i);
-            World.Simulation.Schedule(delay + i * Simulation.Second, () =>
+            World.Simulation.Schedule(first + i * Simulation.Second, () =>
             {
                 var echo = IcmpRepr.EchoRequest(identifier, sequence, 56);
                 var message = new byte[echo.BufferLength];

@@ -1,3 +1,4 @@
+using Simulator.Cli.Host;
 using Simulator.Core.Addressing;
 using Simulator.Core.Engine;
 using Simulator.Core.Wire;
@@ -70,7 +71,7 @@ public class CaptureOptionsTests
         var query = DnsRepr.Query(12345, "www.baidu.com");
         var bytes = new byte[query.BufferLength];
         query.Emit(bytes);
-        h.World.Simulation.Schedule(0, () => socket.SendTo(Ipv4Address.Parse("10.0.0.2"), 53, bytes));
+        h.World.Simulation.Schedule(2 * Machine.CommandStartTime, () => socket.SendTo(Ipv4Address.Parse("10.0.0.2"), 53, bytes));
         h.Clear();
         h.Run("tcpdump -i veth-a -c 4 -t");
         var lines = Lines(h.Stdout).Where(l => l.StartsWith("IP", StringComparison.Ordinal)).ToList();

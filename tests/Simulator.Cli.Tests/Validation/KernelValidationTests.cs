@@ -93,6 +93,9 @@ public class KernelValidationTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
+        // Read as the run writes, so that a full pipe never holds it up.
+        var stdout = run.StandardOutput.ReadToEndAsync();
+        var stderr = run.StandardError.ReadToEndAsync();
         try
         {
             // Wait until the run has its host, probe and the scenario's two namespaces.
@@ -101,8 +104,11 @@ public class KernelValidationTests
             Assert.That(NamespacesOf(run.Id), Has.Count.GreaterThanOrEqualTo(4), "the run created its namespaces");
 
             TestNamespaces.Run("kill", "-" + signal, run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            Assert.That(run.WaitForExit(20_000), Is.True, "the run stopped");
-            TestContext.Out.WriteLine(run.StandardError.ReadToEnd());
+            bool stopped = run.WaitForExit(60_000);
+            if (!stopped) run.Kill(entireProcessTree: true);
+            run.WaitForExit();
+            TestContext.Out.WriteLine(stderr.Result);
+            Assert.That(stopped, Is.True, $"the run stopped; it printed:\n{stdout.Result}\n{stderr.Result}");
             Assert.That(run.ExitCode, Is.EqualTo(status));
             Assert.That(NamespacesOf(run.Id), Is.Empty, "no namespace (and so no veth or rule) of the run is left");
         }

@@ -40,7 +40,9 @@ public class RealJobTests
     {
         var runner = new ProcessRunner(_scratch);
         // Reports the signal and exits as bash's trap lets it: the job saw SIGINT, not SIGTERM.
-        var job = runner.StartJob(["bash", "-c", "trap 'echo got INT; exit 7' INT; echo ready; while :; do sleep 0.05; done"], null, out _)!;
+        // It waits in the wait builtin, which a trapped signal interrupts at once; a foreground
+        // child would leave bash to decide whether the child had handled the SIGINT itself.
+        var job = runner.StartJob(["bash", "-c", "trap 'echo got INT; kill $!; exit 7' INT; echo ready; sleep 60 & wait"], null, out _)!;
         Thread.Sleep(300);
         job.Signal(2);
         var result = runner.FinishJob(job, TimeSpan.FromSeconds(20));
