@@ -257,6 +257,28 @@ internal sealed partial class ShellLexer(SourceReader reader, string file, List<
         throw ShellSyntaxException.UnmatchedQuote('\'', line);
     }
 
+    /// <summary>
+    /// A backslash where it escapes only $, `, \ and a newline (and " inside double quotes, not
+    /// in a here-document body); before anything else it stands for itself.
+    /// </summary>
+    private void ReadQuotedBackslash(PartsBuilder parts, bool escapesDoubleQuote)
+    {
+        reader.Read();
+        char next = reader.Peek();
+        if (next is '$' or '`' or '\\' || (escapesDoubleQuote && next == '"'))
+        {
+            parts.Literal(reader.Read(), quoted: true);
+        }
+        else if (next == '\n')
+        {
+            reader.Read();
+        }
+        else
+        {
+            parts.Literal('\\', quoted: true);
+        }
+    }
+
     private DoubleQuotedPart ReadDoubleQuoted()
     {
         int line = reader.Line;
@@ -276,21 +298,7 @@ internal sealed partial class ShellLexer(SourceReader reader, string file, List<
                     reader.Read();
                     return new DoubleQuotedPart(parts.Build());
                 case '\\':
-                    reader.Read();
-                    char n = reader.Peek();
-                    if (n is '$' or '`' or '"' or '\\')
-                    {
-                        parts.Literal(reader.Read(), quoted: true);
-                    }
-                    else if (n == '\n')
-                    {
-                        reader.Read();
-                    }
-                    else
-                    {
-                        parts.Literal('\\', quoted: true);
-                    }
-
+                    ReadQuotedBackslash(parts, escapesDoubleQuote: true);
                     break;
                 case '$':
                     ReadDollar(parts, inDoubleQuotes: true);
@@ -690,21 +698,7 @@ internal sealed partial class ShellLexer(SourceReader reader, string file, List<
             switch (c)
             {
                 case '\\':
-                    reader.Read();
-                    char n = reader.Peek();
-                    if (n is '$' or '`' or '\\')
-                    {
-                        parts.Literal(reader.Read(), quoted: true);
-                    }
-                    else if (n == '\n')
-                    {
-                        reader.Read();
-                    }
-                    else
-                    {
-                        parts.Literal('\\', quoted: true);
-                    }
-
+                    ReadQuotedBackslash(parts, escapesDoubleQuote: false);
                     break;
                 case '$':
                     ReadDollar(parts, inDoubleQuotes: true);
