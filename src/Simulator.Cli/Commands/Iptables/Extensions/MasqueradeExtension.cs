@@ -23,9 +23,7 @@ internal sealed class MasqueradeExtension : TargetExtension
         switch (option.Id)
         {
             case 0:
-                NatRangeText.RequirePortProtocol(state);
-                var (min, max) = NatRangeText.ParsePorts(argument!);
-                _range = _range with { MinPort = min, MaxPort = max, Flags = _range.Flags | NatRangeFlags.ProtoSpecified };
+                _range = NatRangeText.WithPorts(_range, argument!, state);
                 break;
             case 1: _range = _range with { Flags = _range.Flags | NatRangeFlags.ProtoRandom }; break;
             default: _range = _range with { Flags = _range.Flags | NatRangeFlags.ProtoRandomFully }; break;
@@ -34,25 +32,9 @@ internal sealed class MasqueradeExtension : TargetExtension
 
     public override ITarget Build(RuleParseState state) => new MasqueradeTarget(_range);
 
-    public override void Print(ITarget target, FormatContext context, StringBuilder text)
-    {
-        var range = ((MasqueradeTarget)target).Range;
-        if (range.HasPorts)
-        {
-            text.Append(" masq ports: ");
-            NatRangeText.AppendPorts(range, text);
-        }
-        NatRangeText.AppendFlags(range.Flags, text, save: false);
-    }
+    public override void Print(ITarget target, FormatContext context, StringBuilder text) =>
+        NatRangeText.AppendPortsOnly(((MasqueradeTarget)target).Range, " masq ports: ", text, save: false);
 
-    public override void Save(ITarget target, FormatContext context, StringBuilder text)
-    {
-        var range = ((MasqueradeTarget)target).Range;
-        if (range.HasPorts)
-        {
-            text.Append(" --to-ports ");
-            NatRangeText.AppendPorts(range, text);
-        }
-        NatRangeText.AppendFlags(range.Flags, text, save: true);
-    }
+    public override void Save(ITarget target, FormatContext context, StringBuilder text) =>
+        NatRangeText.AppendPortsOnly(((MasqueradeTarget)target).Range, " --to-ports ", text, save: true);
 }

@@ -55,6 +55,28 @@ internal static class NatRangeText
         return ((ushort)min, (ushort)max);
     }
 
+    /// <summary>--to-ports of MASQUERADE and REDIRECT: the range's ports, given for a port protocol.</summary>
+    public static NatRange WithPorts(NatRange range, string text, RuleParseState state)
+    {
+        RequirePortProtocol(state);
+        var (min, max) = ParsePorts(text);
+        return range with { MinPort = min, MaxPort = max, Flags = range.Flags | NatRangeFlags.ProtoSpecified };
+    }
+
+    /// <summary>
+    /// A ports-only range (MASQUERADE, REDIRECT): <paramref name="label"/> and the ports when there
+    /// are any, then the flags; -L labels the ports its own way per target, -S as --to-ports.
+    /// </summary>
+    public static void AppendPortsOnly(NatRange range, string label, StringBuilder text, bool save)
+    {
+        if (range.HasPorts)
+        {
+            text.Append(label);
+            AppendPorts(range, text);
+        }
+        AppendFlags(range.Flags, text, save);
+    }
+
     /// <summary>"1.2.3.4-1.2.3.9:1000-2000" (either half may be missing).</summary>
     public static void AppendRange(NatRange range, StringBuilder text)
     {

@@ -21,9 +21,7 @@ internal sealed class RedirectExtension : TargetExtension
         CheckGeneric(option, invert);
         if (option.Id == 0)
         {
-            NatRangeText.RequirePortProtocol(state);
-            var (min, max) = NatRangeText.ParsePorts(argument!);
-            _range = _range with { MinPort = min, MaxPort = max, Flags = _range.Flags | NatRangeFlags.ProtoSpecified };
+            _range = NatRangeText.WithPorts(_range, argument!, state);
         }
         else
         {
@@ -33,25 +31,9 @@ internal sealed class RedirectExtension : TargetExtension
 
     public override ITarget Build(RuleParseState state) => new RedirectTarget(_range);
 
-    public override void Print(ITarget target, FormatContext context, StringBuilder text)
-    {
-        var range = ((RedirectTarget)target).Range;
-        if (range.HasPorts)
-        {
-            text.Append(" redir ports ");
-            NatRangeText.AppendPorts(range, text);
-        }
-        NatRangeText.AppendFlags(range.Flags, text, save: false);
-    }
+    public override void Print(ITarget target, FormatContext context, StringBuilder text) =>
+        NatRangeText.AppendPortsOnly(((RedirectTarget)target).Range, " redir ports ", text, save: false);
 
-    public override void Save(ITarget target, FormatContext context, StringBuilder text)
-    {
-        var range = ((RedirectTarget)target).Range;
-        if (range.HasPorts)
-        {
-            text.Append(" --to-ports ");
-            NatRangeText.AppendPorts(range, text);
-        }
-        NatRangeText.AppendFlags(range.Flags, text, save: true);
-    }
+    public override void Save(ITarget target, FormatContext context, StringBuilder text) =>
+        NatRangeText.AppendPortsOnly(((RedirectTarget)target).Range, " --to-ports ", text, save: true);
 }
