@@ -43,11 +43,12 @@ public sealed record CommandPlan(PlanKind Kind, string? Reason, IReadOnlyList<st
     public IReadOnlyList<string> CreatedDevices { get; init; } = [];
 
     /// <summary>
-    /// Set for a command that ends when its peer does (<c>nc</c> without a time limit): the
-    /// kernel's run is given the time the model's took plus this grace, and is reported as not
-    /// ending in time beyond it, rather than holding the run for <see cref="KernelSide.CommandLimit"/>.
+    /// A command that ends when its peer does (<c>nc</c> without a time limit): the kernel's run
+    /// is given the time the model's took plus <see cref="CommandPlanner.PeerGrace"/>, and is
+    /// reported as not ending in time beyond it, rather than holding the run for
+    /// <see cref="KernelSide.CommandLimit"/>.
     /// </summary>
-    public TimeSpan? PeerGrace { get; init; }
+    public bool EndsWithPeer { get; init; }
 
     public static CommandPlan Skip(string reason) => new(PlanKind.Skip, reason, [], false);
 }

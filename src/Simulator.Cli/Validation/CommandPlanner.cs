@@ -55,7 +55,6 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         // A job may run until it is killed: the kernel's is ended with the model's, at the latest
         // when the script ends.
         if (!background && Unbounded(shape) is { } unbounded) return CommandPlan.Skip(unbounded);
-        bool peerBounded = !background && !shape.TimeLimited && PeerBounded(shape);
         if (MachineFile(argv, shape) is { } file)
             return CommandPlan.Skip($"refused: {file} is a file of the machine; the scenario's files live in NetSim's virtual file system");
         if (argv.FirstOrDefault(_skippedDevices.Contains) is { } device)
@@ -66,7 +65,7 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
         var plan = new CommandPlan(background ? PlanKind.Job : PlanKind.Compare, null, RedirectWrites(real, shape), StdinReaders.Contains(shape.Name));
         if (LinkKind(shape) is { } kind && capabilities.WhyNot(kind) is { } missing)
             plan = plan with { MissingKind = missing, CreatedDevices = CreatedDevices(shape).ToList() };
-        if (peerBounded) plan = plan with { PeerGrace = PeerGrace };
+        if (!background && !shape.TimeLimited && EndsWithPeer(shape)) plan = plan with { EndsWithPeer = true };
         return plan;
     }
 
@@ -167,7 +166,7 @@ public sealed class CommandPlanner(RealNamespaces names, KernelCapabilities capa
     /// nc without -w, -z or -q ends when its peer does: a refused connect, a server that closes
     /// after the client's -N. The model's run says when that was.
     /// </summary>
-    private static bool PeerBounded(CommandShape shape) =>
+    private static bool EndsWithPeer(CommandShape shape) =>
         shape.Name is "nc" or "ncat" or "netcat" && !shape.HasShortOption("l") && !shape.HasShortOption("wzq");
 
     /// <summary>Why a command would run until interrupted (fine for a job, not in the foreground), or null.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Simulator.Cli.Host;
 using Simulator.Cli.Host.Processes;
 using Simulator.Cli.Shell;
+using Simulator.Core.Engine;
 
 namespace Simulator.Cli.Validation;
 
@@ -152,7 +153,7 @@ public sealed class ValidationHost : ICommandHost
         else _transcript.OtherCommand();
         long modelStart = _model.Simulation.Now;
         var modelStatus = RunModel(context, stdinText is null ? context.Stdin : new StringReader(stdinText), streams);
-        var modelTook = TimeSpan.FromTicks((_model.Simulation.Now - modelStart) / 100);
+        var modelTook = TimeSpan.FromMilliseconds((double)(_model.Simulation.Now - modelStart) / Simulation.Millisecond);
 
         switch (plan.Kind)
         {
@@ -175,11 +176,13 @@ public sealed class ValidationHost : ICommandHost
                 var shape = CommandShape.Of(context.Arguments);
                 var argv = EtcOverlay.Wrap(plan.RealArgv, shape.NetnsTarget ?? context.Namespace, _model.Shell.FileSystem, _kernel.ScratchDirectory);
                 if (!shape.ChangesLinks) _kernel.SettleLinks();
-                var real = _kernel.Run(argv, stdinText, plan.PeerGrace is { } grace ? modelTook + grace : null);
+                TimeSpan? limit = plan.EndsWithPeer ? modelTook + CommandPlanner.PeerGrace : null;
+                var real = _kernel.Run(argv, stdinText, limit);
                 if (shape.ChangesLinks) _kernel.NoteLinkChange();
                 _kernel.PrepareNew();
                 var skipped = real is null ? "the run was stopped"
-                    : real.TimedOut && plan.PeerGrace != null ? string.Create(CultureInfo.InvariantCulture, $"the kernel's command had not ended {(int)(modelTook + plan.PeerGrace.Value).TotalSeconds} s after it started (the model's ended after {modelTook.TotalSeconds:0.###} s) and was killed")
+                    : real.TimedOut && limit is { } given ? string.Create(CultureInfo.InvariantCulture,
+                        $"the kernel's command had not ended {given.TotalSeconds:0.#} s after it started (the model's ended after {modelTook.TotalSeconds:0.###} s) and was killed")
                     : NotInstalled(real, shape);
                 int written = streams.Written;
                 if (skipped != null)

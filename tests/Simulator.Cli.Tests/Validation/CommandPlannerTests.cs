@@ -119,6 +119,18 @@ public class CommandPlannerTests
         Assert.That(plan.Reason, Does.StartWith("job control: "));
     }
 
+    [TestCase("nc 10.0.0.2 80", true)]
+    [TestCase("ip netns exec red nc -vn -N 10.0.0.2 80", true)]
+    [TestCase("nc -w 2 10.0.0.2 80", false)]
+    [TestCase("nc -zv 10.0.0.2 80", false)]
+    [TestCase("timeout 3 nc 10.0.0.2 80", false)]
+    public void Netcat_without_a_limit_of_its_own_is_compared_within_the_models_time(string command, bool endsWithPeer)
+    {
+        var plan = Plan(command);
+        Assert.That(plan.Kind, Is.EqualTo(PlanKind.Compare));
+        Assert.That(plan.EndsWithPeer, Is.EqualTo(endsWithPeer));
+    }
+
     [Test]
     public void Sleep_is_paced_on_both_sides_but_not_compared()
     {
