@@ -172,7 +172,8 @@ internal sealed class BridgeInput(BridgeDevice bridge)
         {
             if (entry.IsLocal)
             {
-                Trace(port, frame, $"{destination} is local: up to {bridge.Name}");
+                if (bridge.Simulation.Trace is not null)
+                    Trace(port, frame, $"{destination} is local: up to {bridge.Name}");
                 PassFrameUp(port, frame);
                 return;
             }
