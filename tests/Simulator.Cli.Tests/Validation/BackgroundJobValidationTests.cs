@@ -3,6 +3,7 @@ using Simulator.Cli.Scenarios;
 using Simulator.Cli.Tests.Attach;
 using Simulator.Cli.Tests.Scenarios;
 using Simulator.Cli.Validation;
+using static Simulator.Cli.Tests.Validation.ValidationFixtures;
 
 namespace Simulator.Cli.Tests.Validation;
 
@@ -14,17 +15,6 @@ namespace Simulator.Cli.Tests.Validation;
 [NonParallelizable]
 public class BackgroundJobValidationTests
 {
-    private static string Fixture(string name) => Path.Combine(RepositoryPaths.Root, "tests", "Simulator.Cli.Tests", "Validation", "Fixtures", name);
-
-    private static ValidationResult Validate(string path)
-    {
-        var scenario = ScenarioFile.Parse(path, File.ReadAllText(path), Path.GetFileName(path));
-        return ScenarioValidation.Run(path, scenario, Path.GetFileName(path), new ValidationOptions());
-    }
-
-    private static IReadOnlyList<string> NamespacesOf(int pid) =>
-        RealNamespaces.List().Where(n => RealNamespaces.OwnerProcess(n) == pid).ToList();
-
     [Test]
     public void Jobs_run_on_the_kernel_too_agree_and_end_with_the_run()
     {

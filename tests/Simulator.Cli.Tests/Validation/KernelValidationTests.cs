@@ -3,6 +3,7 @@ using Simulator.Cli.Scenarios;
 using Simulator.Cli.Tests.Attach;
 using Simulator.Cli.Tests.Scenarios;
 using Simulator.Cli.Validation;
+using static Simulator.Cli.Tests.Validation.ValidationFixtures;
 
 namespace Simulator.Cli.Tests.Validation;
 
@@ -13,17 +14,6 @@ namespace Simulator.Cli.Tests.Validation;
 [NonParallelizable]
 public class KernelValidationTests
 {
-    private static string Fixture(string name) => Path.Combine(RepositoryPaths.Root, "tests", "Simulator.Cli.Tests", "Validation", "Fixtures", name);
-
-    private static ValidationResult Validate(string path)
-    {
-        var scenario = ScenarioFile.Parse(path, File.ReadAllText(path), Path.GetFileName(path));
-        return ScenarioValidation.Run(path, scenario, Path.GetFileName(path), new ValidationOptions());
-    }
-
-    private static IReadOnlyList<string> NamespacesOf(int pid) =>
-        RealNamespaces.List().Where(n => RealNamespaces.OwnerProcess(n) == pid).ToList();
-
     [Test]
     public void Sysctls_agree_with_the_kernel_and_what_cannot_run_is_skipped()
     {
